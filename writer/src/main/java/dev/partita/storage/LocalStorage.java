@@ -1,0 +1,234 @@
+package dev.partita.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@link Storage} on the local file system through {@code java.nio}. Closed files are forced to disk, renames
+ * use an atomic move after a no-replace check and force the target directory, so a committed file survives a
+ * power cut.
+ */
+public final class LocalStorage implements Storage {
+  private static final LocalStorage INSTANCE = new LocalStorage();
+
+  private LocalStorage() {}
+
+  /** The local file system. */
+  public static LocalStorage instance() {
+    return INSTANCE;
+  }
+
+  @Override
+  public PositionOutputStream create(String path) throws IOException {
+    Path p = Path.of(path);
+    Path parent = p.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return new ChannelOutputStream(ch);
+  }
+
+  @Override
+  public InputStream open(String path) throws IOException {
+    return Files.newInputStream(Path.of(path));
+  }
+
+  @Override
+  public void rename(String source, String target) throws IOException {
+    Path s = Path.of(source);
+    Path t = Path.of(target);
+    Path parent = t.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    // A hard link fails atomically when the target exists; the move below is the fallback for file systems
+    // without links.
+    try {
+      Files.createLink(t, s);
+      Files.delete(s);
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+      if (e instanceof FileAlreadyExistsException) {
+        throw e;
+      }
+      if (Files.exists(t)) {
+        throw new FileAlreadyExistsException(target);
+      }
+      try {
+        Files.move(s, t, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException a) {
+        throw new IOException("cannot rename " + source + " to " + target + " atomically", a);
+      }
+    }
+    forceDirectory(parent);
+  }
+
+  private static void forceDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot open directories; the rename is still atomic, only its durability is weaker.
+    }
+  }
+
+  @Override
+  public List<FileEntry> list(String directory) throws IOException {
+    Path d = Path.of(directory);
+    if (!Files.isDirectory(d)) {
+      return List.of();
+    }
+    List<FileEntry> out = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(d)) {
+      s.forEach(p -> {
+        try {
+          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+          if (a.isRegularFile()) {
+            out.add(new FileEntry(p.toString(), a.size(), a.lastModifiedTime().toMillis()));
+          }
+        } catch (NoSuchFileException e) {
+          // deleted while listing
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    out.sort(Comparator.comparing(FileEntry::path));
+    return out;
+  }
+
+  @Override
+  public boolean delete(String path, String stopAt) throws IOException {
+    Path p = Path.of(path);
+    boolean existed = Files.deleteIfExists(p);
+    Path stop = Path.of(stopAt).toAbsolutePath().normalize();
+    Path dir = p.toAbsolutePath().normalize().getParent();
+    while (dir != null && dir.startsWith(stop) && !dir.equals(stop)) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (DirectoryNotEmptyException e) {
+        break;
+      }
+      dir = dir.getParent();
+    }
+    return existed;
+  }
+
+  @Override
+  public boolean exists(String path) {
+    return Files.exists(Path.of(path));
+  }
+
+  @Override
+  public Optional<AutoCloseable> tryLock(String path) throws IOException {
+    Path p = Path.of(path);
+    Files.createDirectories(p.toAbsolutePath().getParent());
+    FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null; // held by this JVM
+    }
+    if (lock == null) {
+      ch.close();
+      return Optional.empty();
+    }
+    FileLock held = lock;
+    return Optional.of(() -> {
+      try {
+        held.release();
+      } finally {
+        ch.close();
+      }
+    });
+  }
+
+  /** Buffered writes to a channel, forced to disk on close. */
+  private static final class ChannelOutputStream extends PositionOutputStream {
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    private long position;
+    private boolean closed;
+
+    ChannelOutputStream(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public long position() {
+      return position;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (!buffer.hasRemaining()) {
+        drain();
+      }
+      buffer.put((byte) b);
+      position++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len >= buffer.capacity()) {
+        drain();
+        ByteBuffer src = ByteBuffer.wrap(b, off, len);
+        while (src.hasRemaining()) {
+          channel.write(src);
+        }
+      } else {
+        if (len > buffer.remaining()) {
+          drain();
+        }
+        buffer.put(b, off, len);
+      }
+      position += len;
+    }
+
+    private void drain() throws IOException {
+      buffer.flip();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      buffer.clear();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      drain();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        drain();
+        channel.force(true);
+      } finally {
+        channel.close();
+      }
+    }
+  }
+}
