@@ -1,0 +1,18 @@
+package dev.partita.commit;
+
+/**
+ * Observes a commit's progress, for monitoring and for tests that interrupt a commit at a chosen step. Called on
+ * the committing thread after each step has taken effect; it must not throw.
+ */
+@FunctionalInterface
+public interface CommitListener {
+
+  /** A listener that does nothing. */
+  CommitListener NONE = (step, path) -> {};
+
+  /**
+   * @param step the step that just completed
+   * @param path the file the step concerned (table-relative), or an empty string for steps about the whole write
+   */
+  void onStep(CommitStep step, String path);
+}

@@ -1,0 +1,110 @@
+package dev.partita.commit;
+
+import java.util.Objects;
+
+/**
+ * Where things live in a table directory. Data files sit in partition directories under the root; everything
+ * else sits under {@code _partita/}, which Hive, Spark, Trino and DuckDB's hive globs skip:
+ *
+ * <pre>
+ * root/year=2024/month=3/part-&lt;writeId&gt;-00001.snappy.parquet   published data file
+ * root/_SUCCESS                                                     marker, created by the first commit
+ * root/_partita/staging/&lt;writeId&gt;/year=2024/.../part-...parquet.inprogress   files being written
+ * root/_partita/locks/&lt;writeId&gt;.lock                                held while the write is alive
+ * root/_partita/journal/&lt;writeId&gt;.journal                            a commit in flight
+ * root/_partita/commits/&lt;millis&gt;-&lt;writeId&gt;.json                    manifest of a completed commit
+ * </pre>
+ */
+public final class TableLayout {
+  /** Folder of Partita's own files under the table root. */
+  public static final String METADATA_DIR = "_partita";
+  /** Suffix of files still being written. */
+  public static final String IN_PROGRESS_SUFFIX = ".inprogress";
+
+  private final String root;
+
+  /** The layout of the table at {@code root} ({@code /}-separated; a trailing slash is ignored). */
+  public TableLayout(String root) {
+    Objects.requireNonNull(root, "root");
+    String r = root.replaceAll("/{2,}", "/");
+    while (r.length() > 1 && r.endsWith("/")) {
+      r = r.substring(0, r.length() - 1);
+    }
+    if (r.isEmpty()) {
+      throw new IllegalArgumentException("table root must not be empty");
+    }
+    this.root = r;
+  }
+
+  /** The table root. */
+  public String root() {
+    return root;
+  }
+
+  /** The location of a table-relative path. */
+  public String resolve(String relative) {
+    return relative.isEmpty() ? root : root + "/" + relative;
+  }
+
+  /** The table-relative form of a location under the root. */
+  public String relativize(String location) {
+    String prefix = root + "/";
+    if (!location.startsWith(prefix)) {
+      throw new IllegalArgumentException(location + " is not under the table root " + root);
+    }
+    return location.substring(prefix.length());
+  }
+
+  /** {@code _partita}. */
+  public String metadataDir() {
+    return resolve(METADATA_DIR);
+  }
+
+  /** The staging folder of one write. */
+  public String stagingDir(String writeId) {
+    return resolve(METADATA_DIR + "/staging/" + writeId);
+  }
+
+  /** Where the file to be published at {@code relative} is written first. */
+  public String stagingFile(String writeId, String relative) {
+    return stagingDir(writeId) + "/" + relative + IN_PROGRESS_SUFFIX;
+  }
+
+  /** The liveness lock of one write. */
+  public String lockFile(String writeId) {
+    return resolve(METADATA_DIR + "/locks/" + writeId + ".lock");
+  }
+
+  /** The folder of journals. */
+  public String journalDir() {
+    return resolve(METADATA_DIR + "/journal");
+  }
+
+  /** The journal of one write's commit. */
+  public String journalFile(String writeId) {
+    return journalDir() + "/" + writeId + ".journal";
+  }
+
+  /** The folder of commit manifests. */
+  public String commitsDir() {
+    return resolve(METADATA_DIR + "/commits");
+  }
+
+  /** The {@code _SUCCESS} marker. */
+  public String successFile() {
+    return resolve("_SUCCESS");
+  }
+
+  /**
+   * Whether a table-relative path is a data file readers see: no segment starts with {@code _} or {@code .}
+   * (Hive's and Spark's rule for hidden files).
+   */
+  public static boolean isDataFile(String relative) {
+    for (String seg : relative.split("/", -1)) {
+      if (seg.isEmpty() || seg.charAt(0) == '_' || seg.charAt(0) == '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.partita.write;
+
+import dev.partita.commit.WriteTransaction;
+import dev.partita.storage.Storage;
+
+/**
+ * Rows in any order, one open file per active partition, at most {@code maxOpenFiles} at once (the least
+ * recently used is closed beyond it; its partition gets a new file if rows arrive later).
+ */
+final class FanoutWriter extends BasePartitionedWriter {
+
+  FanoutWriter(Storage storage, WriteTransaction tx, WriteOptions options) {
+    super(storage, tx, options);
+  }
+
+  @Override
+  void beforeRoute(Partition p, long rowNumber) {
+    // Any partition may receive rows at any time.
+  }
+}

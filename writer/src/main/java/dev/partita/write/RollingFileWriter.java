@@ -1,0 +1,129 @@
+package dev.partita.write;
+
+import dev.partita.commit.DataFile;
+import dev.partita.format.FileMetrics;
+import dev.partita.format.FormatProgress;
+import dev.partita.format.FormatWriter;
+import dev.partita.row.Row;
+import dev.partita.storage.PositionOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Owns one partition's sequence of files: opens a file on the first row, closes it at the target size or row
+ * count and continues in a new one. A file is only ever created for a row, so no empty file is left behind.
+ */
+final class RollingFileWriter {
+  /** Rows between readings of the open file's size and buffered bytes. */
+  static final int CHECK_INTERVAL = 100;
+
+  private final WriteContext ctx;
+  private final String directory;
+  private final Map<String, String> partitionValues;
+  private FormatWriter current;
+  private String currentPath;
+  private long rowsInFile;
+  private long nextCheck;
+  private long reportedBuffered;
+
+  RollingFileWriter(WriteContext ctx, String directory, Map<String, String> partitionValues) {
+    this.ctx = ctx;
+    this.directory = directory;
+    this.partitionValues = partitionValues;
+  }
+
+  /** The table-relative directory of the partition ("" when unpartitioned). */
+  String directory() {
+    return directory;
+  }
+
+  /** Whether a file is open now. */
+  boolean isOpen() {
+    return current != null;
+  }
+
+  /** Bytes the open file buffers, as last read. */
+  long bufferedBytes() {
+    return reportedBuffered;
+  }
+
+  void write(Row row) throws IOException {
+    if (current == null) {
+      open();
+    }
+    current.write(row);
+    rowsInFile++;
+    if (rowsInFile >= nextCheck) {
+      check();
+    }
+  }
+
+  private void open() throws IOException {
+    String name = ctx.nextFileName();
+    String path = directory.isEmpty() ? name : directory + "/" + name;
+    PositionOutputStream out = ctx.storage.create(ctx.transaction.stagingPath(path));
+    try {
+      current = ctx.format.open(ctx.dataSchema, out);
+    } catch (IOException | RuntimeException e) {
+      try {
+        out.close();
+      } catch (IOException c) {
+        e.addSuppressed(c);
+      }
+      throw e;
+    }
+    currentPath = path;
+    rowsInFile = 0;
+    nextCheck = 1;
+    Counters.add(ctx.counters.openFiles, 1);
+  }
+
+  private void check() throws IOException {
+    FormatProgress p = current.progress();
+    report(p.bufferedBytes());
+    if (p.estimatedFileSize() >= ctx.targetFileSize || rowsInFile >= ctx.maxRowsPerFile) {
+      closeFile();
+    } else {
+      nextCheck = Math.min(rowsInFile + CHECK_INTERVAL, ctx.maxRowsPerFile);
+    }
+  }
+
+  private void report(long buffered) {
+    ctx.buffered(buffered - reportedBuffered);
+    reportedBuffered = buffered;
+  }
+
+  /** Writes buffered rows out early (memory budget). */
+  void flush() throws IOException {
+    if (current != null) {
+      current.flush();
+      report(current.progress().bufferedBytes());
+    }
+  }
+
+  /** Completes the open file, if any, and records it for the commit. */
+  void closeFile() throws IOException {
+    if (current == null) {
+      return;
+    }
+    FormatWriter w = current;
+    current = null;
+    Counters.add(ctx.counters.openFiles, -1);
+    report(0);
+    FileMetrics m = w.finish();
+    ctx.completed.add(new DataFile(currentPath, partitionValues, m.rows(), m.bytes(), m.columns()));
+    Counters.add(ctx.counters.files, 1);
+    Counters.add(ctx.counters.bytes, m.bytes());
+  }
+
+  /** Drops the open file; the transaction deletes what was staged. */
+  void abort() {
+    if (current != null) {
+      FormatWriter w = current;
+      current = null;
+      Counters.add(ctx.counters.openFiles, -1);
+      report(0);
+      w.abort();
+    }
+  }
+}
