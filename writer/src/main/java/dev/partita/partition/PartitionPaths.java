@@ -127,7 +127,8 @@ public final class PartitionPaths {
       }
       int bytes = utf8Length(field) + 1 + utf8Length(value);
       if (bytes > MAX_SEGMENT_BYTES) {
-        String shown = text == null ? value : text.length() > 40 ? FieldEvaluator.truncateString(text, 32) + "..." : text;
+        String shown = text == null ? value
+            : text.length() > 40 ? FieldEvaluator.truncateString(text, 32) + "..." : text;
         throw new InvalidPartitionException(spec.fields().get(i).name(), "path segment of value '" + shown
             + "' is " + bytes + " bytes long after escaping, more than the " + MAX_SEGMENT_BYTES
             + " bytes a file name may have; partition by a shorter value (e.g. truncate[W] or bucket[N])");
@@ -231,8 +232,9 @@ public final class PartitionPaths {
 
   /**
    * Escapes a name or value exactly as Hive's {@code FileUtils.escapePathName(String)}: each char below 0x20, DEL
-   * (0x7F) and each of {@code " # % ' * / : = ? \ { [ ] ^} becomes {@code %XX} (upper-case hex of the char); everything else,
-   * including non-ASCII, is kept. As in Hive, null and the empty string give {@link #DEFAULT_PARTITION_NAME}.
+   * (0x7F) and each of <code>" # % ' * / : = ? \ &#123; [ ] ^</code> becomes {@code %XX} (upper-case hex of the
+   * char); everything else, including non-ASCII, is kept. As in Hive, null and the empty string give
+   * {@link #DEFAULT_PARTITION_NAME}.
    */
   public static String escape(String s) {
     if (s == null || s.isEmpty()) {

@@ -11,8 +11,9 @@ import java.util.Arrays;
  * Allocation-free calendar arithmetic for the temporal transforms: local epoch seconds of an instant in a zone, and
  * the proleptic Gregorian year, month and day of an epoch day. Immutable and thread-safe.
  *
- * <p>For a zone with transitions the offsets between {@link #TABLE_FROM} and {@link #TABLE_UNTIL} are tabulated once
- * and found by binary search; instants outside that window ask {@link ZoneRules} (which allocates).
+ * <p>For a zone with transitions the offsets between {@link #TABLE_FROM} and {@link #TABLE_UNTIL} are tabulated once,
+ * with an index of the last transition before each 2^21-second (about 24-day) slot, so that a lookup is a table read
+ * plus rarely a step or two; instants outside that window ask {@link ZoneRules} (which allocates).
  */
 final class ZoneCalendar {
   static final long SECONDS_PER_DAY = 86_400L;
@@ -30,6 +31,9 @@ final class ZoneCalendar {
   private final long[] transitions;
   private final int[] offsets;
   private final int offsetBeforeFirst;
+  /** slotIndex[k]: index of the last transition at or before TABLE_FROM + (k << SLOT_SHIFT), or -1. */
+  private final int[] slotIndex;
+  private static final int SLOT_SHIFT = 21;
 
   ZoneCalendar(ZoneId zone) {
     this.zone = zone;
@@ -40,6 +44,7 @@ final class ZoneCalendar {
       transitions = new long[0];
       offsets = new int[0];
       offsetBeforeFirst = fixedOffset;
+      slotIndex = new int[0];
       return;
     }
     long[] ts = new long[64];
@@ -60,6 +65,15 @@ final class ZoneCalendar {
     }
     transitions = Arrays.copyOf(ts, n);
     offsets = Arrays.copyOf(os, n);
+    slotIndex = new int[(int) ((TABLE_UNTIL - TABLE_FROM) >>> SLOT_SHIFT) + 1];
+    int last = -1;
+    for (int k = 0; k < slotIndex.length; k++) {
+      long slotStart = TABLE_FROM + ((long) k << SLOT_SHIFT);
+      while (last + 1 < n && transitions[last + 1] <= slotStart) {
+        last++;
+      }
+      slotIndex[k] = last;
+    }
   }
 
   /** The zone. */
@@ -80,9 +94,9 @@ final class ZoneCalendar {
     if (epochSecond < TABLE_FROM || epochSecond >= TABLE_UNTIL) {
       return rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
     }
-    int i = Arrays.binarySearch(transitions, epochSecond);
-    if (i < 0) {
-      i = -i - 2; // last transition before epochSecond
+    int i = slotIndex[(int) ((epochSecond - TABLE_FROM) >>> SLOT_SHIFT)];
+    while (i + 1 < transitions.length && transitions[i + 1] <= epochSecond) {
+      i++; // a transition inside the slot, before epochSecond
     }
     return i < 0 ? offsetBeforeFirst : offsets[i];
   }

@@ -68,7 +68,8 @@ class BucketTransformTest {
       PartitionKey key = spec.newKey();
       key.set(new ObjectArrayRow(schema).wrap(values));
       for (int i = 0; i < hashes.length; i++) {
-        assertThat(key.get(i)).as("bucket[%d] of %s", n, schema.column(i)).isEqualTo((hashes[i] & Integer.MAX_VALUE) % n);
+        assertThat(key.get(i)).as("bucket[%d] of %s", n, schema.column(i))
+            .isEqualTo((hashes[i] & Integer.MAX_VALUE) % n);
       }
     }
   }

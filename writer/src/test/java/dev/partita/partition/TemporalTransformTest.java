@@ -37,7 +37,8 @@ class TemporalTransformTest {
 
   /** The expected field values, computed with java.time. */
   private static Object[] expected(long micros, int epochDay, ZoneId zone) {
-    Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+    Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+        Math.floorMod(micros, 1_000_000L) * 1000);
     ZonedDateTime z = instant.atZone(zone);
     LocalDateTime l = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     LocalDate d = LocalDate.ofEpochDay(epochDay);
@@ -66,7 +67,8 @@ class TemporalTransformTest {
       for (int i = 0; i < 3000; i++) {
         // Mostly 1900-2200 (the tabulated zone window), some far outside it, some before 1970.
         long micros = switch (i % 4) {
-          case 0 -> (long) (random.nextDouble() * 7_258_118_400L - 2_208_988_800L) * 1_000_000L + random.nextInt(1_000_000);
+          case 0 -> (long) (random.nextDouble() * 7_258_118_400L - 2_208_988_800L) * 1_000_000L
+              + random.nextInt(1_000_000);
           case 1 -> random.nextLong() >> 8; // about +-570 years around 1970... and beyond
           case 2 -> -random.nextInt(Integer.MAX_VALUE) * 1_000_000L - random.nextInt(1_000_000);
           default -> (long) (1_700_000_000L + random.nextInt(100_000_000)) * 1_000_000L;
@@ -84,6 +86,27 @@ class TemporalTransformTest {
         "2999-03-15T12:00:00Z", "-1000-01-01T00:00:00Z", "+100000-01-01T00:00:00Z"}) {
       Instant i = Instant.parse(t);
       check(spec, i.getEpochSecond() * 1_000_000L, 0);
+    }
+  }
+
+  @Test
+  void tabulatedOffsetsMatchZoneRulesAtEveryTransition() {
+    for (String id : new String[] {"America/New_York", "Australia/Lord_Howe", "Europe/London", "Europe/Moscow",
+        "Pacific/Apia", "Asia/Kolkata", "America/Sao_Paulo"}) {
+      ZoneId zone = ZoneId.of(id);
+      ZoneCalendar calendar = new ZoneCalendar(zone);
+      java.time.zone.ZoneRules rules = zone.getRules();
+      java.time.zone.ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochSecond(ZoneCalendar.TABLE_FROM - 1));
+      int count = 0;
+      while (t != null && t.toEpochSecond() < ZoneCalendar.TABLE_UNTIL + 86_400L * 400) {
+        for (long s = t.toEpochSecond() - 2; s <= t.toEpochSecond() + 2; s++) {
+          assertThat(calendar.offsetSeconds(s)).as("%s at %d", id, s)
+              .isEqualTo(rules.getOffset(Instant.ofEpochSecond(s)).getTotalSeconds());
+        }
+        count++;
+        t = rules.nextTransition(t.getInstant());
+      }
+      assertThat(count).as(id).isPositive();
     }
   }
 
