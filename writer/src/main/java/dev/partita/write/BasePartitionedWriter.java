@@ -156,28 +156,31 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
   }
 
   /**
-   * Brings buffered bytes under the budget: flushes the largest buffer first; when flushing does not release
-   * memory (per-file overhead), closes least recently used files.
+   * Brings buffered bytes down to the relief target (below the budget, so relief runs rarely): flushes the
+   * largest buffers first; when flushing stops releasing memory (what is left is per-file overhead), closes
+   * least recently used files.
    */
   private void relieveMemory() throws IOException {
     long target = ctx.reliefTarget();
-    while (ctx.bufferedBytes() > target && !open.isEmpty()) {
-      Partition largest = null;
-      for (Partition p : open.keySet()) {
-        if (largest == null || p.writer.bufferedBytes() > largest.writer.bufferedBytes()) {
-          largest = p;
-        }
+    List<Partition> bySize = new ArrayList<>(open.keySet());
+    bySize.sort((a, b) -> Long.compare(b.writer.bufferedBytes(), a.writer.bufferedBytes()));
+    for (Partition p : bySize) {
+      if (ctx.bufferedBytes() <= target) {
+        return;
       }
-      long before = largest.writer.bufferedBytes();
-      largest.writer.flush();
+      long before = p.writer.bufferedBytes();
+      p.writer.flush();
       Counters.add(ctx.counters.flushes, 1);
-      if (largest.writer.bufferedBytes() > before / 2) {
-        Iterator<Partition> it = open.keySet().iterator();
-        Partition victim = it.next();
-        it.remove();
-        victim.writer.closeFile();
-        Counters.add(ctx.counters.evictions, 1);
+      if (p.writer.bufferedBytes() > before / 2) {
+        break; // this and every smaller buffer is mostly fixed overhead
       }
+    }
+    Iterator<Partition> lru = open.keySet().iterator();
+    while (ctx.bufferedBytes() > target && lru.hasNext()) {
+      Partition victim = lru.next();
+      lru.remove();
+      victim.writer.closeFile();
+      Counters.add(ctx.counters.evictions, 1);
     }
   }
 
