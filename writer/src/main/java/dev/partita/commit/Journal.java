@@ -116,6 +116,16 @@ record Journal(String writeId, List<String> deletes, List<Publish> publishes) {
     listener.onStep(CommitStep.SUCCESS_MARKED, "");
   }
 
+  /** The table-relative path of the commit manifest (the publish under {@code _partita/}). */
+  String manifest() {
+    for (Publish p : publishes) {
+      if (p.target.startsWith(TableLayout.METADATA_DIR + "/")) {
+        return p.target;
+      }
+    }
+    throw new IllegalStateException("journal of write " + writeId + " names no manifest");
+  }
+
   private static String escape(String s) {
     return s.replace("%", "%25").replace("\t", "%09").replace("\n", "%0A").replace("\r", "%0D");
   }

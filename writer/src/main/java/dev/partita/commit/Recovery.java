@@ -17,8 +17,11 @@ import java.util.TreeSet;
 public final class Recovery {
   private Recovery() {}
 
-  /** Recovers the table at {@code layout} on {@code storage}. */
-  public static RecoveryReport run(Storage storage, TableLayout layout) {
+  /**
+   * Recovers the table at {@code layout} on {@code storage}; {@code hook} runs again for every commit it
+   * completes.
+   */
+  public static RecoveryReport run(Storage storage, TableLayout layout, CommitHook hook) {
     List<String> completed = new ArrayList<>();
     List<String> rolledBack = new ArrayList<>();
     List<String> live = new ArrayList<>();
@@ -35,6 +38,7 @@ public final class Recovery {
               ? Journal.read(storage, journalPath) : Optional.empty();
           if (journal.isPresent()) {
             journal.get().apply(storage, layout, CommitListener.NONE);
+            WriteTransaction.runHook(hook, writeId, layout.resolve(journal.get().manifest()));
             storage.delete(journalPath, layout.metadataDir());
             completed.add(writeId);
           } else if (!storage.list(layout.stagingDir(writeId)).isEmpty()) {

@@ -30,7 +30,8 @@ import java.util.Set;
  *   <li>the caller has closed every staged file (durable);
  *   <li>the manifest is staged, then the journal (deletes and renames) is written: the commit is decided;
  *   <li>replaced files are deleted, staged files renamed into place, the manifest last;
- *   <li>{@code _SUCCESS} is created, the journal and the staging folder removed, the lock released.
+ *   <li>{@code _SUCCESS} is created and the table's {@link CommitHook} runs (a catalog registers the commit);
+ *   <li>the journal and the staging folder are removed, the lock released.
  * </ol>
  *
  * A crash before step 2 leaves only hidden files, which recovery removes; after it, recovery completes the
@@ -43,17 +44,19 @@ public final class WriteTransaction implements AutoCloseable {
   private final WriteMode mode;
   private final Clock clock;
   private final CommitListener listener;
+  private final CommitHook hook;
   private AutoCloseable lock;
   private boolean finished;
 
   private WriteTransaction(Storage storage, TableLayout layout, String writeId, WriteMode mode, Clock clock,
-      CommitListener listener, AutoCloseable lock) {
+      CommitListener listener, CommitHook hook, AutoCloseable lock) {
     this.storage = storage;
     this.layout = layout;
     this.writeId = writeId;
     this.mode = mode;
     this.clock = clock;
     this.listener = listener;
+    this.hook = hook;
     this.lock = lock;
   }
 
@@ -64,13 +67,13 @@ public final class WriteTransaction implements AutoCloseable {
    * @throws PartitaException when the write id is in use or the table is not empty
    */
   public static WriteTransaction begin(Storage storage, TableLayout layout, String writeId, WriteMode mode,
-      Clock clock, CommitListener listener) {
+      Clock clock, CommitListener listener, CommitHook hook) {
     Objects.requireNonNull(storage, "storage");
     try {
       AutoCloseable lock = storage.tryLock(layout.lockFile(writeId))
           .orElseThrow(() -> new PartitaException("write id '" + writeId + "' is already in use in table "
               + layout.root() + "; use a unique write id per write"));
-      WriteTransaction tx = new WriteTransaction(storage, layout, writeId, mode, clock, listener, lock);
+      WriteTransaction tx = new WriteTransaction(storage, layout, writeId, mode, clock, listener, hook, lock);
       if (mode == WriteMode.ERROR_IF_EXISTS) {
         try {
           tx.failIfTableHasData();
@@ -171,6 +174,7 @@ public final class WriteTransaction implements AutoCloseable {
       decided = true;
       listener.onStep(CommitStep.JOURNAL_WRITTEN, layout.relativize(layout.journalFile(writeId)));
       journal.apply(storage, layout, listener);
+      runHook(hook, writeId, layout.resolve(manifest));
       storage.delete(layout.journalFile(writeId), layout.metadataDir());
       cleanUp();
       listener.onStep(CommitStep.COMMITTED, "");
@@ -187,6 +191,17 @@ public final class WriteTransaction implements AutoCloseable {
       throw new CommitException("commit of write " + writeId + " to table " + layout.root() + " failed: "
           + e.getMessage() + (decided ? "; the commit was decided and will be completed when the table is next"
           + " opened (recovery)" : "; nothing of the write is visible"), decided, e);
+    }
+  }
+
+  /** Calls a commit hook, wrapping its failure. */
+  static void runHook(CommitHook hook, String writeId, String manifest) throws IOException {
+    try {
+      hook.committed(writeId, manifest);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("commit hook failed for write " + writeId + ": " + e.getMessage(), e);
     }
   }
 

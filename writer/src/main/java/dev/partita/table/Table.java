@@ -1,5 +1,6 @@
 package dev.partita.table;
 
+import dev.partita.commit.CommitHook;
 import dev.partita.commit.Recovery;
 import dev.partita.commit.RecoveryReport;
 import dev.partita.commit.TableLayout;
@@ -41,12 +42,14 @@ public final class Table {
 
   private final Storage storage;
   private final TableLayout layout;
+  private final CommitHook hook;
   private final RecoveryReport lastRecovery;
 
-  private Table(Storage storage, TableLayout layout) {
+  private Table(Storage storage, TableLayout layout, CommitHook hook) {
     this.storage = storage;
     this.layout = layout;
-    this.lastRecovery = Recovery.run(storage, layout);
+    this.hook = hook;
+    this.lastRecovery = Recovery.run(storage, layout, hook);
   }
 
   /** Opens (or prepares to create) the table at a local directory, recovering it. */
@@ -58,7 +61,17 @@ public final class Table {
   /** Opens the table at {@code root} on {@code storage}, recovering it. */
   public static Table open(Storage storage, String root) {
     Objects.requireNonNull(storage, "storage");
-    return new Table(storage, new TableLayout(Objects.requireNonNull(root, "root")));
+    return open(storage, root, CommitHook.NONE);
+  }
+
+  /**
+   * Opens the table at {@code root} on {@code storage} with a hook that every commit runs as its last step
+   * (a catalog registers commits this way), recovering it; the hook also runs for commits recovery completes.
+   */
+  public static Table open(Storage storage, String root, CommitHook hook) {
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(hook, "hook");
+    return new Table(storage, new TableLayout(Objects.requireNonNull(root, "root")), hook);
   }
 
   /** The table root. */
@@ -80,7 +93,7 @@ public final class Table {
    * Completes commits and removes files of writes that crashed; leaves running writes alone. Idempotent.
    */
   public RecoveryReport recover() {
-    return Recovery.run(storage, layout);
+    return Recovery.run(storage, layout, hook);
   }
 
   /**
@@ -94,7 +107,7 @@ public final class Table {
     String writeId = options.writeId().orElseGet(() -> ID_TIME.format(options.clock().instant()) + "-"
         + HexFormat.of().toHexDigits(RANDOM.nextLong()).substring(0, 12));
     WriteTransaction tx = WriteTransaction.begin(storage, layout, writeId, options.mode(), options.clock(),
-        options.commitListener());
+        options.commitListener(), hook);
     try {
       return PartitionedWriters.create(storage, tx, options);
     } catch (RuntimeException e) {
