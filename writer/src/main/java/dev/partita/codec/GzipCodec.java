@@ -75,7 +75,8 @@ final class GzipCodec implements CompressionCodec {
       try {
         inf.setInput(input);
         while (!inf.finished()) {
-          if (inf.inflate(output) == 0 && (inf.needsInput() || !output.hasRemaining())) {
+          // An empty member finishes without producing a byte, so test finished() after the call.
+          if (inf.inflate(output) == 0 && !inf.finished() && (inf.needsInput() || !output.hasRemaining())) {
             throw new IllegalStateException("truncated gzip data or output buffer too small");
           }
         }
