@@ -82,8 +82,12 @@ final class ParquetSchema {
           .as(LogicalTypeAnnotation.intType(t.bitWidth(), true)).named(c.name());
       case INT64 -> Types.primitive(PrimitiveTypeName.INT64, rep)
           .as(LogicalTypeAnnotation.intType(64, true)).named(c.name());
-      case FLOAT32 -> Types.primitive(PrimitiveTypeName.FLOAT, rep).named(c.name());
-      case FLOAT64 -> Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(c.name());
+      // parquet-column defaults floats to IEEE 754 total order; the footer declares the type-defined order, under
+      // which statistics exclude NaN and widen zero bounds to -0.0/+0.0.
+      case FLOAT32 -> Types.primitive(PrimitiveTypeName.FLOAT, rep)
+          .columnOrder(org.apache.parquet.schema.ColumnOrder.typeDefined()).named(c.name());
+      case FLOAT64 -> Types.primitive(PrimitiveTypeName.DOUBLE, rep)
+          .columnOrder(org.apache.parquet.schema.ColumnOrder.typeDefined()).named(c.name());
       case STRING -> Types.primitive(PrimitiveTypeName.BINARY, rep)
           .as(LogicalTypeAnnotation.stringType()).named(c.name());
       case BINARY -> Types.primitive(PrimitiveTypeName.BINARY, rep).named(c.name());

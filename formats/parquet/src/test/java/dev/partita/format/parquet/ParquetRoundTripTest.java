@@ -83,8 +83,7 @@ class ParquetRoundTripTest {
             assertThat(reader.readOffsetIndex(chunk).getPageCount()).as("pages of %s", chunk.getPath())
                 .isGreaterThan(1);
           }
-          boolean dictionaryUsed = chunk.getEncodings().contains(Encoding.PLAIN_DICTIONARY)
-              || chunk.getEncodings().contains(Encoding.RLE_DICTIONARY);
+          boolean dictionaryUsed = chunk.getEncodings().stream().anyMatch(Encoding::usesDictionary);
           assertThat(chunk.hasDictionaryPage()).isEqualTo(dictionaryUsed);
           if (!dictionary) {
             assertThat(dictionaryUsed).as("dictionary in %s", chunk.getPath()).isFalse();
