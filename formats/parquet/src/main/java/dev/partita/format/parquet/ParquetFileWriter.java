@@ -120,13 +120,7 @@ final class ParquetFileWriter implements FormatWriter {
       }
       return chunk;
     };
-    try {
-      out.write(MAGIC);
-    } catch (IOException | RuntimeException e) {
-      state = State.FAILED;
-      closeQuietly(e);
-      throw e;
-    }
+    out.write(MAGIC);
     startRowGroup();
   }
 

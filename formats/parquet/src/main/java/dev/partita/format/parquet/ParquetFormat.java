@@ -113,7 +113,8 @@ public final class ParquetFormat implements FileFormat {
   }
 
   /**
-   * Starts a Parquet file on {@code out}, writing the leading magic bytes at once.
+   * Starts a Parquet file on {@code out}, writing the leading magic bytes at once. When this fails the stream is
+   * closed.
    *
    * @throws IllegalArgumentException when a bloom filter column is not in {@code schema} or is boolean
    */
@@ -121,15 +122,25 @@ public final class ParquetFormat implements FileFormat {
   public FormatWriter open(Schema schema, PositionOutputStream out) throws IOException {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(out, "out");
-    for (String name : bloomFilterColumns) {
-      int index = schema.indexOf(name).orElseThrow(() -> new IllegalArgumentException("bloom-filter-columns names '"
-          + name + "', which is not a column of the schema " + schema));
-      if (schema.column(index).type().kind() == DataType.Kind.BOOLEAN) {
-        throw new IllegalArgumentException("bloom-filter-columns names boolean column '" + name
-            + "'; bloom filters are not defined for booleans, remove it");
+    try {
+      for (String name : bloomFilterColumns) {
+        int index = schema.indexOf(name).orElseThrow(() -> new IllegalArgumentException("bloom-filter-columns "
+            + "names '" + name + "', which is not a column of the schema " + schema));
+        if (schema.column(index).type().kind() == DataType.Kind.BOOLEAN) {
+          throw new IllegalArgumentException("bloom-filter-columns names boolean column '" + name
+              + "'; bloom filters are not defined for booleans, remove it");
+        }
       }
+      return new ParquetFileWriter(this, schema, out);
+    } catch (IOException | RuntimeException e) {
+      // The stream was handed over: close it, since no writer exists to do so.
+      try {
+        out.close();
+      } catch (IOException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
-    return new ParquetFileWriter(this, schema, out);
   }
 
   /** The compression codec of every page. */
