@@ -3,16 +3,21 @@ package dev.partita.format.orc;
 import dev.partita.storage.PositionOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.Key;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.orc.MemoryManager;
+import org.apache.orc.impl.HadoopShims;
+import org.apache.orc.impl.KeyProvider;
+import org.apache.orc.impl.LocalKey;
 
 /**
  * The little of Hadoop that orc-core's writer needs, kept away from Hadoop's file systems: a
  * {@link FSDataOutputStream} over Partita's stream (no {@code FileSystem}, so no cache entry, no {@code .crc}
- * file and no statistics thread), an empty {@link Configuration} that reads no XML, and a memory manager that
- * leaves each writer alone.
+ * file and no statistics thread), an empty {@link Configuration} that reads no XML, a memory manager that
+ * leaves each writer alone, and a key provider that keeps Hadoop's key-provider lookup (and its shell) away.
  */
 final class HadoopGlue {
   /** The name the writer reports to its memory manager; it never reaches a file system. */
@@ -53,6 +58,38 @@ final class HadoopGlue {
     @Override
     public long checkMemory(long previousAllocation, Callback writer) {
       return previousAllocation;
+    }
+  };
+
+  /**
+   * A key provider without keys. Partita encrypts no columns; without a provider of its own, orc-core looks one
+   * up through Hadoop's {@code KeyProviderFactory}, whose class loading runs Hadoop's {@code Shell} and with it a
+   * {@code setsid} child process (and the JDK's process reaper thread).
+   */
+  static final KeyProvider NO_KEYS = new KeyProvider() {
+    @Override
+    public List<String> getKeyNames() {
+      return List.of();
+    }
+
+    @Override
+    public HadoopShims.KeyMetadata getCurrentKeyVersion(String keyName) {
+      throw new UnsupportedOperationException("Partita writes no encrypted ORC columns; no key '" + keyName + "'");
+    }
+
+    @Override
+    public LocalKey createLocalKey(HadoopShims.KeyMetadata key) {
+      throw new UnsupportedOperationException("Partita writes no encrypted ORC columns");
+    }
+
+    @Override
+    public Key decryptLocalKey(HadoopShims.KeyMetadata key, byte[] encryptedKey) {
+      throw new UnsupportedOperationException("Partita writes no encrypted ORC columns");
+    }
+
+    @Override
+    public HadoopShims.KeyProviderKind getKind() {
+      return HadoopShims.KeyProviderKind.UNKNOWN;
     }
   };
 

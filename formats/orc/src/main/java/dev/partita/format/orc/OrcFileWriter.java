@@ -96,7 +96,8 @@ final class OrcFileWriter implements FormatWriter {
           // Local timestamps are stored as given rather than shifted by the JVM's zone.
           .useUTCTimestamp(true)
           .setProlepticGregorian(true)
-          .memory(HadoopGlue.SOLO_MEMORY_MANAGER);
+          .memory(HadoopGlue.SOLO_MEMORY_MANAGER)
+          .setKeyProvider(HadoopGlue.NO_KEYS);
       stream = HadoopGlue.wrap(out);
       PhysicalWriter physical = new PhysicalFsWriter(stream, options, new WriterEncryptionVariant[0]);
       options.physicalWriter(physical);
