@@ -104,15 +104,16 @@ final class OrcReadBack {
     };
   }
 
-  /** The rows as the reader returns them: byte[] replaced by ByteBuffer. */
-  static List<Object[]> comparable(List<Object[]> rows) {
-    List<Object[]> out = new ArrayList<>(rows.size());
+  /**
+   * Rows as lists that compare with {@code equals}: exact for floats (NaN equals NaN), decimals compare with
+   * their scale, byte[] replaced by ByteBuffer so that binary values compare by content.
+   */
+  static List<List<Object>> comparable(List<Object[]> rows) {
+    List<List<Object>> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
-      Object[] c = r.clone();
-      for (int i = 0; i < c.length; i++) {
-        if (c[i] instanceof byte[] b) {
-          c[i] = ByteBuffer.wrap(b);
-        }
+      List<Object> c = new ArrayList<>(r.length);
+      for (Object v : r) {
+        c.add(v instanceof byte[] b ? ByteBuffer.wrap(b) : v);
       }
       out.add(c);
     }
