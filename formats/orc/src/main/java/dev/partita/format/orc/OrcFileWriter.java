@@ -197,8 +197,10 @@ final class OrcFileWriter implements FormatWriter {
   }
 
   /**
-   * Rows buffered: orc-core's estimate of its open stripe (encoded streams, dictionaries) plus the batch. The
-   * file size adds the bytes on the stream and, for rows still in the batch, the average encoded row size so far.
+   * Memory held: orc-core's estimate for its open stripe (stream buffers, compressed chunks, dictionaries) plus the
+   * batch's vectors. The file size is the bytes on the stream plus the open stripe's rows at the bytes per row of
+   * the stripes written so far; before the first stripe there is no such ratio and orc-core's memory estimate
+   * stands in, which overstates small files (its buffers are allocated in whole compression blocks).
    */
   @Override
   public FormatProgress progress() {
@@ -209,9 +211,14 @@ final class OrcFileWriter implements FormatWriter {
       batchBytes += f.retainedBytes();
     }
     long onStream = stream.getPos();
-    long encoded = onStream + orcBuffered;
-    long pending = rowsToOrc == 0 ? 0 : (long) ((double) encoded / rowsToOrc * batch.size);
-    return new FormatProgress(rows, orcBuffered + batchBytes, encoded + pending);
+    long inStripes = writer.getNumberOfRows();
+    long open;
+    if (inStripes > 0) {
+      open = (long) ((double) onStream / inStripes * (rows - inStripes));
+    } else {
+      open = orcBuffered + (rowsToOrc == 0 ? 0 : (long) ((double) orcBuffered / rowsToOrc * batch.size));
+    }
+    return new FormatProgress(rows, orcBuffered + batchBytes, onStream + open);
   }
 
   /**
