@@ -17,11 +17,11 @@ import picocli.CommandLine.Spec;
  * write (nothing committed), {@value #EXIT_USAGE} usage error.
  */
 @Command(name = "partita", mixinStandardHelpOptions = true, versionProvider = Partita.Version.class,
-    subcommands = {WriteCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {WriteCommand.class, InspectCommand.class, CommandLine.HelpCommand.class},
     description = "Writes CSV and JSON files as Hive-style partitioned Parquet, ORC, CSV or JSON tables, and"
         + " describes such tables.",
     footer = {"", "Exit codes: 0 success, 1 bad input or failed write (nothing committed), 2 usage error."})
-public final class Partita implements Runnable {
+public final class Partita implements java.util.concurrent.Callable<Integer> {
   /** Exit code of a successful run. */
   public static final int EXIT_OK = 0;
   /** Exit code of bad input or a failed write; nothing was committed. */
@@ -47,6 +47,8 @@ public final class Partita implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Partita());
     cl.setExecutionExceptionHandler(Partita::handle);
+    // "--input a.csv --typo" is an unknown option, not a second input file.
+    cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
     return cl;
   }
 
@@ -72,9 +74,14 @@ public final class Partita implements Runnable {
     return EXIT_FAILED;
   }
 
+  /** Without a command: prints the usage to stderr; a usage error. */
   @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "give a command: write or inspect");
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("partita: give a command: write or inspect");
+    spec.commandLine().usage(err);
+    err.flush();
+    return EXIT_USAGE;
   }
 
   /** The version from the build. */

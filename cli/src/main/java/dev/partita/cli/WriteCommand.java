@@ -137,6 +137,10 @@ public final class WriteCommand implements Callable<Integer> {
           + " (drop and count), or PATH (drop, and write it with its reason to PATH as JSON Lines).")
   String badRecords;
 
+  @Option(names = "--no-sync", description = "Do not force files to disk (fsync) before the commit completes:"
+      + " faster with many partitions; a commit then survives a crash of this process but not of the machine.")
+  boolean noSync;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress and no summary (errors still go to stderr).")
   boolean quiet;
 
@@ -185,7 +189,8 @@ public final class WriteCommand implements Callable<Integer> {
         .maxOpenFiles(maxOpenFiles)
         .memory(memory)
         .threads(threads)
-        .badRecords(BadRecordPolicy.parse(badRecords));
+        .badRecords(BadRecordPolicy.parse(badRecords))
+        .sync(!noSync);
     if (inputFormat != null) {
       try {
         b.inputFormat(InputFormat.parse(inputFormat));
@@ -208,6 +213,11 @@ public final class WriteCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "Wrote %,d rows to %s (%s, %s): %,d partitions, %,d files, %s in, %s out, %.2f s,"
             + " %,.0f rows/s%n", s.rows(), s.output(), s.format(), s.codec(), s.partitions(), s.files(),
         Sizes.human(s.bytesIn()), Sizes.human(s.bytesOut()), s.seconds(), s.rowsPerSecond());
+    if (s.earlyCloses() > 0) {
+      out.printf(Locale.ROOT, "%,d files were closed early because more partitions were active than"
+          + " --max-open-files or --memory allow; input sorted by the partition columns, or a higher limit,"
+          + " makes fewer and larger files%n", s.earlyCloses());
+    }
     if (s.badRows() > 0) {
       out.printf(Locale.ROOT, "%,d bad records skipped%s%n", s.badRows(),
           s.badRecordsFile().map(p -> ", written to " + p).orElse(""));
@@ -240,6 +250,7 @@ public final class WriteCommand implements Callable<Integer> {
     g.writeNumberField("input_files", s.inputFiles());
     g.writeNumberField("partitions", s.partitions());
     g.writeNumberField("files", s.files());
+    g.writeNumberField("early_closed_files", s.earlyCloses());
     g.writeNumberField("rows", s.rows());
     g.writeNumberField("bad_rows", s.badRows());
     if (s.badRecordsFile().isPresent()) {

@@ -18,6 +18,8 @@ import dev.partita.format.FileFormats;
 import dev.partita.partition.PartitionSpec;
 import dev.partita.row.InvalidRowException;
 import dev.partita.schema.Schema;
+import dev.partita.storage.LocalStorage;
+import dev.partita.storage.Storage;
 import dev.partita.table.Table;
 import dev.partita.write.PartitionedWriter;
 import dev.partita.write.WriteOptions;
@@ -100,17 +102,19 @@ public final class WriteJob {
       PartitionedWriter writer = null;
       try (BadRecordLog log = settings.badRecords().log().isPresent()
           ? new BadRecordLog(settings.badRecords().log().get()) : null) {
-        Table table = Table.open(out);
+        Storage storage = settings.sync() ? LocalStorage.instance() : LocalStorage.withoutSync();
+        Table table = Table.open(storage, out.toString());
         writer = table.newWriter(options);
         if (progress != null) {
           progress.watch(writer);
         }
         long bad = write(files, schema, writer, meter, log);
         long partitions = writer.metrics().partitions();
+        long earlyCloses = writer.metrics().evictions();
         CommitResult result = writer.commit();
         long bytesIn = files.stream().mapToLong(InputFile::size).sum();
         return new WriteSummary(out, result.writeId(), format.name(), settings.effectiveCodec(), schema, inferred,
-            files.size(), partitions, result.files().size(), result.totalRows(), bad, settings.badRecords().log(),
+            files.size(), partitions, result.files().size(), earlyCloses, result.totalRows(), bad, settings.badRecords().log(),
             bytesIn, result.totalBytes(), System.nanoTime() - t0, 1, settings.threads());
       } catch (IOException | RuntimeException | Error e) {
         if (writer != null) {

@@ -49,6 +49,7 @@ public final class WriteSettings {
   private final DataSize memory;
   private final int threads;
   private final BadRecordPolicy badRecords;
+  private final boolean sync;
 
   private WriteSettings(Builder b) {
     inputs = List.copyOf(b.inputs);
@@ -71,6 +72,7 @@ public final class WriteSettings {
     memory = b.memory;
     threads = b.threads;
     badRecords = b.badRecords;
+    sync = b.sync;
   }
 
   /** Settings that read {@code inputs} and write the table at {@code output}. */
@@ -178,6 +180,11 @@ public final class WriteSettings {
     return badRecords;
   }
 
+  /** Whether files and directories are forced to disk before the commit completes. */
+  public boolean sync() {
+    return sync;
+  }
+
   /** The codec to use: the given one, or the format's default. */
   public String effectiveCodec() {
     return codec.orElse(format.equals("csv") || format.equals("json") ? DEFAULT_TEXT_CODEC : DEFAULT_BINARY_CODEC);
@@ -205,6 +212,7 @@ public final class WriteSettings {
     private DataSize memory = WriteOptions.DEFAULT_MEMORY_BUDGET;
     private int threads = DEFAULT_THREADS;
     private BadRecordPolicy badRecords = BadRecordPolicy.FAIL;
+    private boolean sync = true;
 
     private Builder(List<Path> inputs, Path output) {
       this.inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));
@@ -316,6 +324,15 @@ public final class WriteSettings {
     /** Bad-record policy; default {@link BadRecordPolicy#FAIL}. */
     public Builder badRecords(BadRecordPolicy p) {
       this.badRecords = Objects.requireNonNull(p, "badRecords");
+      return this;
+    }
+
+    /**
+     * Whether files and directories are forced to disk (fsync) so that a commit survives a power cut; default
+     * true. Without it a write is as safe against crashes of the process, not of the machine.
+     */
+    public Builder sync(boolean s) {
+      this.sync = s;
       return this;
     }
 

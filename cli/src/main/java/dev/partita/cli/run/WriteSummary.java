@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param inputFiles number of input files read
  * @param partitions distinct partitions written
  * @param files data files committed
+ * @param earlyCloses files closed before their partition ended, because of {@code --max-open-files} or
+ *     {@code --memory} (each such partition continues in a new file)
  * @param rows rows committed
  * @param badRows bad records dropped
  * @param badRecordsFile where bad records were written, if anywhere
@@ -26,7 +28,7 @@ import java.util.Optional;
  * @param requestedThreads threads asked for with {@code --threads}
  */
 public record WriteSummary(Path output, String writeId, String format, String codec, Schema schema,
-    boolean inferred, int inputFiles, long partitions, long files, long rows, long badRows,
+    boolean inferred, int inputFiles, long partitions, long files, long earlyCloses, long rows, long badRows,
     Optional<Path> badRecordsFile, long bytesIn, long bytesOut, long nanos, int threads, int requestedThreads) {
 
   /** Seconds taken. */
