@@ -61,7 +61,7 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
     this.paths = PartitionPaths.of(spec).withDefaultPartitionName(options.defaultPartitionName());
     this.key = spec.newKey();
     Schema schema = options.schema();
-    Schema dataSchema = options.keepPartitionColumns() ? schema : schema.without(spec.sourceColumns());
+    Schema dataSchema = options.keepPartitionColumns() ? schema : spec.dataSchema();
     if (dataSchema.size() == 0) {
       throw new IllegalArgumentException("every column of " + schema + " is an identity partition column, so data"
           + " files would have no columns; set keepPartitionColumns(true) or partition differently");
