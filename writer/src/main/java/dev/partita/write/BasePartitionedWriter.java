@@ -114,6 +114,10 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
       if (ctx.overBudget()) {
         relieveMemory();
       }
+    } catch (InvalidRowException e) {
+      // The format refused the row before writing any of it (FormatWriter contract): the write goes on.
+      Counters.add(ctx.counters.rejectedRows, 1);
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw fail(e, "writing row " + n + " to partition '" + p.directory + "'");
     }
