@@ -55,6 +55,8 @@ final class ParquetFileWriter implements FormatWriter {
   private final PositionOutputStream out;
   private final ParquetSchema parquetSchema;
   private final ParquetProperties properties;
+  private final RecyclingAllocator allocator;
+  private final PageCompressor compressor;
   private final org.apache.parquet.format.CompressionCodec codec;
   private final ColumnChunkBuffer[] chunks;
   private final ChunkBloomFilter[] blooms;
@@ -81,6 +83,8 @@ final class ParquetFileWriter implements FormatWriter {
     this.parquetSchema = ParquetSchema.of(schema);
     this.codec = ParquetCodecs.thriftCodec(format.codec().name());
     this.rowGroupSize = format.rowGroupSize().bytes();
+    // Up to two pages per column may sit in the pool, at most 64MB.
+    this.allocator = new RecyclingAllocator(Math.min(64L << 20, 2 * format.pageSize().bytes() * schema.size()));
     this.properties = ParquetProperties.builder()
         .withWriterVersion(format.pageVersion() == PageVersion.V1
             ? ParquetProperties.WriterVersion.PARQUET_1_0
@@ -92,8 +96,9 @@ final class ParquetFileWriter implements FormatWriter {
         .withStatisticsEnabled(format.writeStatistics())
         .withSizeStatisticsEnabled(false)
         .withBloomFilterEnabled(false)
+        .withAllocator(allocator)
         .build();
-    PageCompressor compressor = new PageCompressor(format.codec());
+    this.compressor = new PageCompressor(format.codec());
     int n = schema.size();
     this.chunks = new ColumnChunkBuffer[n];
     this.blooms = new ChunkBloomFilter[n];
@@ -168,10 +173,20 @@ final class ParquetFileWriter implements FormatWriter {
     }
   }
 
+  /**
+   * Rows so far; memory held (the column store with its buffered pages, recycled page buffers, bloom filters); and
+   * the file size if finished now: bytes written, plus the compressed pages held, plus the open pages at the
+   * compression ratio seen so far, plus page indexes and an allowance for the footer.
+   */
   @Override
   public FormatProgress progress() {
     checkOpen("progress");
     long buffered = store.getBufferedSize();
+    long compressedPages = 0;
+    for (ColumnChunkBuffer chunk : chunks) {
+      compressedPages += chunk.getMemSize();
+    }
+    long openPages = Math.max(0, buffered - compressedPages);
     long bloomBytes = 0;
     for (ChunkBloomFilter b : blooms) {
       if (b != null) {
@@ -179,8 +194,9 @@ final class ParquetFileWriter implements FormatWriter {
       }
     }
     long footer = (rowGroups.size() + 1L) * writers.length * FOOTER_BYTES_PER_CHUNK;
-    return new FormatProgress(rows, buffered + bloomBytes,
-        out.position() + buffered + bloomBytes + indexBytes + footer + 8);
+    long estimate = out.position() + compressedPages + (long) (openPages * compressor.ratio()) + bloomBytes
+        + indexBytes + footer + 8;
+    return new FormatProgress(rows, buffered + allocator.pooledBytes() + bloomBytes, estimate);
   }
 
   @Override
@@ -195,6 +211,7 @@ final class ParquetFileWriter implements FormatWriter {
     try {
       // Closing the store writes each column's last page and its dictionary page into the chunk buffers.
       store.close();
+      allocator.clear();
       long start = out.position();
       List<ColumnChunk> columns = new ArrayList<>(chunks.length);
       byte[][] groupColumnIndexes = new byte[chunks.length][];

@@ -249,6 +249,46 @@ class ParquetMetadataTest {
   }
 
   /**
+   * Strings longer than the column index's 64 bytes are truncated there (min as a prefix, max rounded up), still
+   * bounding the page; chunk statistics over 4KB are left out rather than truncated, the null count stays.
+   */
+  @Test
+  void longStringsAreTruncatedInTheColumnIndexAndDroppedFromChunkStatistics() throws Exception {
+    Schema schema = Schema.of(dev.partita.schema.Column.optional("s", DataType.string()),
+        dev.partita.schema.Column.optional("huge", DataType.string()));
+    List<Object[]> rows = new ArrayList<>();
+    Random r = new Random(9);
+    for (int i = 0; i < 500; i++) {
+      String base = "é".repeat(20) + "x".repeat(r.nextInt(100)) + i;
+      rows.add(new Object[] {i % 9 == 0 ? null : base, i % 9 == 0 ? null : "y".repeat(5000) + i});
+    }
+    Path file = dir.resolve("long-strings.parquet");
+    TestRows.write(ParquetFormat.builder().codec(CompressionCodecs.none()).pageRowCountLimit(100).build(), schema,
+        rows, file);
+    Readers.assertRows("duckdb", schema, rows, Readers.readWithDuckDb(file, schema));
+    try (ParquetFileReader reader = Readers.openParquetJava(file)) {
+      ColumnChunkMetaData chunk = reader.getFooter().getBlocks().get(0).getColumns().get(0);
+      ColumnIndex index = reader.readColumnIndex(chunk);
+      OffsetIndex offsets = reader.readOffsetIndex(chunk);
+      java.util.Comparator<Object> order = Expected.order(DataType.string());
+      for (int p = 0; p < offsets.getPageCount(); p++) {
+        int from = (int) offsets.getFirstRowIndex(p);
+        int to = p + 1 < offsets.getPageCount() ? (int) offsets.getFirstRowIndex(p + 1) : rows.size();
+        Expected.Stats e = Expected.stats(rows, 0, DataType.string(), from, to);
+        assertThat(index.getMinValues().get(p).remaining()).isLessThanOrEqualTo(64);
+        assertThat(index.getMaxValues().get(p).remaining()).isLessThanOrEqualTo(64);
+        assertThat(order.compare(Expected.fromPlain(index.getMinValues().get(p), DataType.string()), e.min()))
+            .isLessThanOrEqualTo(0);
+        assertThat(order.compare(Expected.fromPlain(index.getMaxValues().get(p), DataType.string()), e.max()))
+            .isGreaterThanOrEqualTo(0);
+      }
+      ColumnChunkMetaData huge = reader.getFooter().getBlocks().get(0).getColumns().get(1);
+      assertThat(huge.getStatistics().hasNonNullValue()).isFalse();
+      assertThat(huge.getStatistics().getNumNulls()).isEqualTo(56);
+    }
+  }
+
+  /**
    * The page index of every chunk: offsets point at page headers, sizes span header and body, first row indexes
    * add up to the row group, and each page's min, max, null count and null-page flag equal what its rows hold.
    */
