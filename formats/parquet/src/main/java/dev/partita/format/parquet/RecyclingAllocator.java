@@ -2,6 +2,9 @@ package dev.partita.format.parquet;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.apache.parquet.bytes.ByteBufferAllocator;
 
 /**
@@ -18,8 +21,7 @@ final class RecyclingAllocator implements ByteBufferAllocator {
   private static final int CLASSES = 31 - SMALLEST_CLASS;
 
   private final long limit;
-  @SuppressWarnings("unchecked")
-  private final ArrayDeque<byte[]>[] free = new ArrayDeque[CLASSES];
+  private final List<ArrayDeque<byte[]>> free = new ArrayList<>(Collections.nCopies(CLASSES, null));
   private long pooledBytes;
 
   /** An allocator that keeps at most {@code limit} bytes of released arrays. */
@@ -33,7 +35,7 @@ final class RecyclingAllocator implements ByteBufferAllocator {
     if (cls >= CLASSES) {
       return ByteBuffer.allocate(size);
     }
-    ArrayDeque<byte[]> stack = free[cls];
+    ArrayDeque<byte[]> stack = free.get(cls);
     byte[] array;
     if (stack != null && !stack.isEmpty()) {
       array = stack.pop();
@@ -51,10 +53,12 @@ final class RecyclingAllocator implements ByteBufferAllocator {
     if (Integer.bitCount(array.length) != 1 || cls < 0 || cls >= CLASSES || pooledBytes + array.length > limit) {
       return;
     }
-    if (free[cls] == null) {
-      free[cls] = new ArrayDeque<>();
+    ArrayDeque<byte[]> stack = free.get(cls);
+    if (stack == null) {
+      stack = new ArrayDeque<>();
+      free.set(cls, stack);
     }
-    free[cls].push(array);
+    stack.push(array);
     pooledBytes += array.length;
   }
 
@@ -65,7 +69,7 @@ final class RecyclingAllocator implements ByteBufferAllocator {
 
   /** Drops every pooled array. */
   void clear() {
-    java.util.Arrays.fill(free, null);
+    Collections.fill(free, null);
     pooledBytes = 0;
   }
 
