@@ -465,6 +465,45 @@ class ParquetMetadataTest {
         .hasStackTraceContaining("CRC checksum verification failed");
   }
 
+  /**
+   * statistics=false leaves chunk statistics and column indexes out (offset indexes stay); page-index=false leaves
+   * both indexes out (statistics stay). The data reads back either way, and the file metrics still count nulls.
+   */
+  @Test
+  void statisticsAndPageIndexCanBeTurnedOff() throws Exception {
+    Schema schema = STATS_SCHEMA;
+    List<Object[]> rows = TestRows.randomRows(schema, 200, new Random(21));
+    Path noStats = dir.resolve("no-stats.parquet");
+    FileMetrics metrics = TestRows.write(ParquetFormat.builder().codec(CompressionCodecs.none())
+        .writeStatistics(false).build(), schema, rows, noStats);
+    Path noIndex = dir.resolve("no-index.parquet");
+    TestRows.write(ParquetFormat.builder().codec(CompressionCodecs.none()).pageIndex(false).build(), schema, rows,
+        noIndex);
+    for (Path file : new Path[] {noStats, noIndex}) {
+      Readers.assertRows("duckdb", schema, rows, Readers.readWithDuckDb(file, schema));
+      Readers.assertRows("parquet-java", schema, rows, Readers.readWithParquetJava(file, schema));
+    }
+    try (ParquetFileReader reader = Readers.openParquetJava(noStats)) {
+      for (ColumnChunkMetaData chunk : reader.getFooter().getBlocks().get(0).getColumns()) {
+        assertThat(chunk.getStatistics().isEmpty()).isTrue();
+        assertThat(reader.readColumnIndex(chunk)).isNull();
+        assertThat(reader.readOffsetIndex(chunk)).isNotNull();
+      }
+    }
+    try (ParquetFileReader reader = Readers.openParquetJava(noIndex)) {
+      for (ColumnChunkMetaData chunk : reader.getFooter().getBlocks().get(0).getColumns()) {
+        assertThat(chunk.getStatistics().isNumNullsSet()).isTrue();
+        assertThat(reader.readColumnIndex(chunk)).isNull();
+        assertThat(reader.readOffsetIndex(chunk)).isNull();
+      }
+    }
+    for (int c = 0; c < schema.size(); c++) {
+      ColumnStats cs = metrics.columns().get(c);
+      assertThat(cs.nullCount()).isEqualTo(Expected.stats(rows, c, schema.column(c).type(), 0, 200).nulls());
+      assertThat(cs.min()).isEmpty();
+    }
+  }
+
   /** An empty file (no rows) is a valid Parquet file with no row groups. */
   @Test
   void fileWithoutRows() throws Exception {
