@@ -56,9 +56,4 @@ final class PageCompressor {
   double ratio() {
     return rawTotal == 0 ? 1.0 : (double) packedTotal / rawTotal;
   }
-
-  /** Bytes held by the buffers. */
-  long retainedBytes() {
-    return raw.capacity() + (long) packed.capacity();
-  }
 }

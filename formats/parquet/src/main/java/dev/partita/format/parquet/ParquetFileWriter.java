@@ -167,8 +167,9 @@ final class ParquetFileWriter implements FormatWriter {
   }
 
   /**
-   * Rows so far; memory held (the column store with its buffered pages, recycled page buffers, bloom filters); and
-   * the file size if finished now: bytes written, plus the compressed pages held, plus the open pages at the
+   * Rows so far; memory held for the open row group, which a flush releases (the column store with its buffered
+   * pages, recycled page buffers, bloom filters; not the two reused compression buffers of at most a page each);
+   * and the file size if finished now: bytes written, plus the compressed pages held, plus the open pages at the
    * compression ratio seen so far, plus page indexes and an allowance for the footer.
    */
   @Override
