@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Base of the native-library codecs: checks the buffers, then hands both buffers to the library's array API
- * (both backed by accessible arrays) or its direct API (both direct). A heap buffer paired with a direct one,
- * or a read-only heap input, is copied through temporary arrays, which costs one allocation per call.
+ * (both backed by accessible arrays) or its direct API (both direct). Otherwise (a heap buffer paired with a
+ * direct one, or a read-only heap input) the side without an accessible array goes through a temporary array,
+ * which costs one allocation and copy per call.
  */
 abstract class BlockCodec implements CompressionCodec {
 
@@ -30,11 +31,18 @@ abstract class BlockCodec implements CompressionCodec {
           output.array(), output.arrayOffset() + output.position(), output.remaining());
     } else if (input.isDirect() && output.isDirect()) {
       n = compressDirect(input, input.position(), inLen, output, output.position(), output.remaining());
+    } else if (input.hasArray()) {
+      byte[] out = new byte[bound];
+      n = compressArrays(input.array(), input.arrayOffset() + input.position(), inLen, out, 0, bound);
+      output.put(output.position(), out, 0, n);
     } else {
       byte[] in = toArray(input);
-      byte[] out = new byte[bound];
-      n = compressArrays(in, 0, inLen, out, 0, bound);
-      output.put(output.position(), out, 0, n);
+      byte[] out = output.hasArray() ? output.array() : new byte[bound];
+      int outOff = output.hasArray() ? output.arrayOffset() + output.position() : 0;
+      n = compressArrays(in, 0, inLen, out, outOff, output.hasArray() ? output.remaining() : bound);
+      if (!output.hasArray()) {
+        output.put(output.position(), out, 0, n);
+      }
     }
     input.position(input.limit());
     output.position(output.position() + n);
@@ -55,11 +63,18 @@ abstract class BlockCodec implements CompressionCodec {
           output.array(), output.arrayOffset() + output.position(), output.remaining());
     } else if (input.isDirect() && output.isDirect()) {
       n = decompressDirect(input, input.position(), inLen, output, output.position(), output.remaining());
+    } else if (input.hasArray()) {
+      byte[] out = new byte[output.remaining()];
+      n = decompressArrays(input.array(), input.arrayOffset() + input.position(), inLen, out, 0, out.length);
+      output.put(output.position(), out, 0, n);
     } else {
       byte[] in = toArray(input);
-      byte[] out = new byte[output.remaining()];
-      n = decompressArrays(in, 0, inLen, out, 0, out.length);
-      output.put(output.position(), out, 0, n);
+      byte[] out = output.hasArray() ? output.array() : new byte[output.remaining()];
+      int outOff = output.hasArray() ? output.arrayOffset() + output.position() : 0;
+      n = decompressArrays(in, 0, inLen, out, outOff, output.remaining());
+      if (!output.hasArray()) {
+        output.put(output.position(), out, 0, n);
+      }
     }
     input.position(input.limit());
     output.position(output.position() + n);
