@@ -7,7 +7,7 @@ package dev.partita.catalog;
  * @param partitionsAdded partitions created
  * @param filesAdded files registered
  * @param filesRemoved files unregistered
- * @param partitionsDropped partitions dropped
+ * @param partitionsDropped partitions dropped, explicitly or because their last file was removed
  * @param partitionsDeprecated partitions marked deprecated
  */
 public record ChangeResult(boolean applied, int partitionsAdded, int filesAdded, int filesRemoved,

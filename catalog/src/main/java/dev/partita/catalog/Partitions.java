@@ -12,7 +12,8 @@ public interface Partitions {
 
   /**
    * Makes a batch of changes in one transaction: every change or none. A batch with a write id already applied
-   * to this table changes nothing and returns {@link ChangeResult#ALREADY_APPLIED}.
+   * to this table changes nothing and returns {@link ChangeResult#ALREADY_APPLIED}. A partition whose last file
+   * is removed is dropped; a file registered again under the same path replaces the earlier registration.
    *
    * @throws NoSuchTableException when the table is not registered
    * @throws CatalogException when a file's partition values do not match the table's partition columns

@@ -578,7 +578,10 @@ final class JdbcPartitions implements Partitions {
       }
     }
 
-    /** Recomputes a partition's counts and statistics from its files. */
+    /**
+     * Recomputes a partition's counts and statistics from its files; a partition whose last file was removed is
+     * dropped (its folder no longer holds data).
+     */
     private void recompute(long partition) throws SQLException {
       Map<Long, Map<String, ColumnStats>> perFile = new TreeMap<>();
       try (PreparedStatement p = c.prepareStatement("SELECT id FROM partita_files WHERE partition_id = ?")) {
@@ -618,6 +621,12 @@ final class JdbcPartitions implements Partitions {
         p.setLong(4, now);
         p.setLong(5, partition);
         p.executeUpdate();
+      }
+      if (perFile.isEmpty()) {
+        update("DELETE FROM partita_partition_stats WHERE partition_id = ?", partition);
+        update("DELETE FROM partita_partition_values WHERE partition_id = ?", partition);
+        update("DELETE FROM partita_partitions WHERE id = ?", partition);
+        partitionsDropped++;
       }
     }
 
