@@ -108,7 +108,7 @@ final class JdbcPartitions implements Partitions {
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             String path = r.getString(1);
-            out.add(new CatalogFile(path, location + "/" + path, r.getString(2), r.getLong(3), r.getLong(4),
+            out.add(new CatalogFile(path, path.isEmpty() ? location : location + "/" + path, r.getString(2), r.getLong(3), r.getLong(4),
                 Optional.ofNullable(r.getString(5)), Instant.ofEpochMilli(r.getLong(6))));
           }
         }
