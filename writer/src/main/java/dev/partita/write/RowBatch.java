@@ -1,6 +1,7 @@
 package dev.partita.write;
 
 import dev.partita.row.Row;
+import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -92,7 +93,7 @@ final class RowBatch {
 
   /** A batch that carries no rows, used as a control message in a queue of batches. */
   static RowBatch marker() {
-    return new RowBatch(Schema.builder().required("marker", dev.partita.schema.DataType.bool()).build(), 0);
+    return new RowBatch(Schema.builder().required("marker", DataType.bool()).build(), 0);
   }
 
   /** Rows held. */
