@@ -16,7 +16,11 @@ import java.util.Optional;
  */
 public final class WriteOptions {
   /** Default {@link Builder#maxOpenFiles}. */
-  public static final int DEFAULT_MAX_OPEN_FILES = 500;
+  /**
+   * Default {@link Builder#maxOpenFiles}: a thousand partitions stay open without reopening files; memory is
+   * bounded by the memory budget whatever this limit is, this one bounds file handles.
+   */
+  public static final int DEFAULT_MAX_OPEN_FILES = 1_000;
   /** Default {@link Builder#memoryBudget}. */
   public static final DataSize DEFAULT_MEMORY_BUDGET = DataSize.ofMegabytes(256);
   /** Default {@link Builder#targetFileSize}. */
