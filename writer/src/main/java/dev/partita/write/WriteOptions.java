@@ -15,7 +15,6 @@ import java.util.Optional;
  * a {@code DEFAULT_*} value.
  */
 public final class WriteOptions {
-  /** Default {@link Builder#maxOpenFiles}. */
   /**
    * Default {@link Builder#maxOpenFiles}: a thousand partitions stay open without reopening files; memory is
    * bounded by the memory budget whatever this limit is, this one bounds file handles.
