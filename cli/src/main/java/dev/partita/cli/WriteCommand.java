@@ -147,6 +147,14 @@ public final class WriteCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON object on stdout.")
   boolean json;
 
+  @Option(names = "--table", paramLabel = "NAME",
+      description = "Register the write in this catalog table (namespace.name), created on the first write; a"
+          + " crash between the commit and the registration is repaired when the table is next written.")
+  String table;
+
+  @picocli.CommandLine.Mixin
+  dev.partita.cli.catalog.CatalogUrl catalog;
+
   /** Creates the command; picocli instantiates it. */
   public WriteCommand() {}
 
@@ -154,7 +162,27 @@ public final class WriteCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     WriteSettings settings = settings();
     boolean progress = !quiet && System.console() != null;
-    WriteSummary s = new WriteJob(settings, spec.commandLine().getErr(), progress).run();
+    WriteSummary s;
+    if (table == null && catalog.given()) {
+      throw new UsageException("--catalog needs --table: name the catalog table the write registers in");
+    }
+    if (table == null) {
+      s = new WriteJob(settings, spec.commandLine().getErr(), progress).run();
+    } else {
+      dev.partita.catalog.TableId id;
+      try {
+        id = dev.partita.catalog.TableId.parse(table);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--table: " + e.getMessage(), e);
+      }
+      try (dev.partita.catalog.Catalog c = catalog.open()) {
+        s = new WriteJob(settings, spec.commandLine().getErr(), progress,
+            storage -> dev.partita.catalog.commit.CatalogCommitHook.of(c, id, storage)).run();
+        if (!quiet && !json) {
+          spec.commandLine().getOut().println("Registered in catalog table " + id + " (" + c.describe() + ")");
+        }
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       printJson(s, out);

@@ -12,6 +12,7 @@ import dev.partita.cli.input.InputException;
 import dev.partita.cli.input.InputFile;
 import dev.partita.cli.input.InputFiles;
 import dev.partita.cli.input.Record;
+import dev.partita.commit.CommitHook;
 import dev.partita.commit.CommitResult;
 import dev.partita.format.FileFormat;
 import dev.partita.format.FileFormats;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -51,6 +53,7 @@ public final class WriteJob {
   private final WriteSettings settings;
   private final PrintWriter err;
   private final boolean showProgress;
+  private final Function<Storage, CommitHook> hook;
 
   /**
    * A job for {@code settings}.
@@ -59,9 +62,19 @@ public final class WriteJob {
    * @param showProgress whether to print progress (when stderr is a terminal)
    */
   public WriteJob(WriteSettings settings, PrintWriter err, boolean showProgress) {
+    this(settings, err, showProgress, storage -> CommitHook.NONE);
+  }
+
+  /**
+   * A job whose table runs a commit hook (a catalog registering the write) made for the table's storage; the
+   * hook also runs for commits that recovery completes when the table is opened.
+   */
+  public WriteJob(WriteSettings settings, PrintWriter err, boolean showProgress,
+      Function<Storage, CommitHook> hook) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.err = Objects.requireNonNull(err, "err");
     this.showProgress = showProgress;
+    this.hook = Objects.requireNonNull(hook, "hook");
   }
 
   /**
@@ -103,7 +116,7 @@ public final class WriteJob {
       try (BadRecordLog log = settings.badRecords().log().isPresent()
           ? new BadRecordLog(settings.badRecords().log().get()) : null) {
         Storage storage = settings.sync() ? LocalStorage.instance() : LocalStorage.withoutSync();
-        Table table = Table.open(storage, out.toString());
+        Table table = Table.open(storage, out.toString(), hook.apply(storage));
         writer = table.newWriter(options);
         if (progress != null) {
           progress.watch(writer);
@@ -125,7 +138,7 @@ public final class WriteJob {
           }
         }
         if (!existed) {
-          removeCreatedTable(out, e);
+          removeCreatedTable(out, e, hook.apply(LocalStorage.instance()));
         }
         throw e;
       }
@@ -264,12 +277,12 @@ public final class WriteJob {
   }
 
   /** Deletes the table directory this write created, unless somebody else's data files appeared in it. */
-  private static void removeCreatedTable(Path out, Throwable failure) {
+  private static void removeCreatedTable(Path out, Throwable failure, CommitHook hook) {
     if (!Files.isDirectory(out)) {
       return;
     }
     try {
-      if (!Table.open(out).dataFiles().isEmpty()) {
+      if (!Table.open(LocalStorage.instance(), out.toString(), hook).dataFiles().isEmpty()) {
         return;
       }
       try (Stream<Path> s = Files.walk(out)) {
