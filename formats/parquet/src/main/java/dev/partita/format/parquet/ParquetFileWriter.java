@@ -1,0 +1,307 @@
+package dev.partita.format.parquet;
+
+import dev.partita.PartitaException;
+import dev.partita.format.ColumnStats;
+import dev.partita.format.FileMetrics;
+import dev.partita.format.FormatProgress;
+import dev.partita.format.FormatWriter;
+import dev.partita.row.Row;
+import dev.partita.schema.Schema;
+import dev.partita.storage.PositionOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.PageWriteStore;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.ColumnIndex;
+import org.apache.parquet.format.OffsetIndex;
+import org.apache.parquet.format.RowGroup;
+
+/**
+ * Writes one Parquet file. File layout:
+ *
+ * <pre>
+ * "PAR1"
+ * row group 1: column chunk 1 .. n (dictionary page, data pages), then the chunks' bloom filters
+ * ...
+ * column indexes of every chunk (row group by row group), then offset indexes
+ * FileMetaData (Thrift compact), its 4-byte little-endian length, "PAR1"
+ * </pre>
+ *
+ * <p>Rows go through parquet-column's column writers (which encode, split pages and collect page statistics)
+ * into one {@link ColumnChunkBuffer} per column; a row group is written out when its buffered size reaches the
+ * row group size, checked every 100 to 10,000 rows depending on the row size seen, or on {@link #flush()}.
+ */
+final class ParquetFileWriter implements FormatWriter {
+  private static final long MIN_ROWS_BETWEEN_SIZE_CHECKS = 100;
+  private static final long MAX_ROWS_BETWEEN_SIZE_CHECKS = 10_000;
+
+  private enum State { OPEN, FINISHED, ABORTED, FAILED }
+
+  private final ParquetFormat format;
+  private final Schema schema;
+  private final PositionOutputStream out;
+  private final ParquetSchema parquetSchema;
+  private final ParquetProperties properties;
+  private final RecyclingAllocator allocator;
+  private final PageCompressor compressor;
+  private final org.apache.parquet.format.CompressionCodec codec;
+  private final ColumnChunkBuffer[] chunks;
+  private final ChunkBloomFilter[] blooms;
+  private final ValueWriter[] writers;
+  private final PageWriteStore pageStore;
+  private final Statistics<?>[] fileStatistics;
+  private final boolean[] fileStatisticsValid;
+  private final FileFooter footer;
+  private final ScratchBuffer scratch = new ScratchBuffer(4096);
+  private final long rowGroupSize;
+  private ColumnWriteStore store;
+  private long rows;
+  private long groupRows;
+  private long nextSizeCheck = MIN_ROWS_BETWEEN_SIZE_CHECKS;
+  private State state = State.OPEN;
+
+  ParquetFileWriter(ParquetFormat format, Schema schema, PositionOutputStream out) throws IOException {
+    this.format = format;
+    this.schema = schema;
+    this.out = out;
+    this.parquetSchema = ParquetSchema.of(schema);
+    this.footer = new FileFooter(parquetSchema);
+    this.codec = ParquetCodecs.thriftCodec(format.codec().name());
+    this.rowGroupSize = format.rowGroupSize().bytes();
+    // Up to two pages per column may sit in the pool, at most 64MB.
+    this.allocator = new RecyclingAllocator(Math.min(64L << 20, 2 * format.pageSize().bytes() * schema.size()));
+    this.properties = ParquetProperties.builder()
+        .withWriterVersion(format.pageVersion() == PageVersion.V1
+            ? ParquetProperties.WriterVersion.PARQUET_1_0
+            : ParquetProperties.WriterVersion.PARQUET_2_0)
+        .withPageSize((int) format.pageSize().bytes())
+        .withDictionaryPageSize((int) format.dictionaryPageSize().bytes())
+        .withDictionaryEncoding(format.dictionary())
+        .withPageRowCountLimit(format.pageRowCountLimit())
+        .withStatisticsEnabled(format.writeStatistics())
+        .withSizeStatisticsEnabled(false)
+        .withBloomFilterEnabled(false)
+        .withAllocator(allocator)
+        .build();
+    this.compressor = new PageCompressor(format.codec());
+    int n = schema.size();
+    this.chunks = new ColumnChunkBuffer[n];
+    this.blooms = new ChunkBloomFilter[n];
+    this.writers = new ValueWriter[n];
+    this.fileStatistics = new Statistics<?>[n];
+    this.fileStatisticsValid = new boolean[n];
+    Map<ColumnDescriptor, ColumnChunkBuffer> byDescriptor = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      ColumnDescriptor d = parquetSchema.descriptors.get(i);
+      chunks[i] = new ColumnChunkBuffer(d, parquetSchema.elements.get(i + 1).getType(), compressor,
+          format.writeStatistics(), format.pageIndex());
+      byDescriptor.put(d, chunks[i]);
+      if (format.bloomFilterColumns().contains(schema.column(i).name())) {
+        blooms[i] = new ChunkBloomFilter(format.bloomFilterFpp(), format.bloomFilterNdv(),
+            (int) ParquetFormat.MAX_BLOOM_FILTER_SIZE.bytes());
+      }
+      writers[i] = ValueWriter.of(i, schema.column(i), blooms[i]);
+      fileStatisticsValid[i] = format.writeStatistics();
+    }
+    this.pageStore = descriptor -> {
+      ColumnChunkBuffer chunk = byDescriptor.get(descriptor);
+      if (chunk == null) {
+        throw new IllegalStateException("no column chunk for " + descriptor);
+      }
+      return chunk;
+    };
+    out.write(FileFooter.MAGIC);
+    startRowGroup();
+  }
+
+  private void startRowGroup() {
+    store = properties.newColumnWriteStore(parquetSchema.messageType, pageStore);
+    for (int i = 0; i < writers.length; i++) {
+      writers[i].bind(store.getColumnWriter(parquetSchema.descriptors.get(i)));
+    }
+    groupRows = 0;
+    nextSizeCheck = MIN_ROWS_BETWEEN_SIZE_CHECKS;
+  }
+
+  @Override
+  public void write(Row row) throws IOException {
+    checkOpen("write");
+    try {
+      for (ValueWriter w : writers) {
+        w.write(row);
+      }
+      store.endRecord();
+    } catch (RuntimeException e) {
+      state = State.FAILED;
+      throw new PartitaException("cannot write row " + (rows + 1) + " of a Parquet file: " + e.getMessage(), e);
+    }
+    rows++;
+    groupRows++;
+    if (groupRows >= nextSizeCheck) {
+      checkRowGroupSize();
+    }
+  }
+
+  /**
+   * Closes the row group when it is within two rows of its target size; otherwise plans the next check halfway to
+   * the size the rows seen so far predict.
+   */
+  private void checkRowGroupSize() throws IOException {
+    long buffered = store.getBufferedSize();
+    long perRow = Math.max(1, buffered / groupRows);
+    if (buffered + 2 * perRow >= rowGroupSize) {
+      flushRowGroup();
+    } else {
+      long rowsToTarget = (rowGroupSize - buffered) / perRow;
+      nextSizeCheck = groupRows
+          + Math.min(MAX_ROWS_BETWEEN_SIZE_CHECKS, Math.max(MIN_ROWS_BETWEEN_SIZE_CHECKS, rowsToTarget / 2));
+    }
+  }
+
+  /**
+   * Rows so far; memory held for the open row group, which a flush releases (the column store with its buffered
+   * pages, recycled page buffers, bloom filters; not the two reused compression buffers of at most a page each);
+   * and the file size if finished now: bytes written, plus the compressed pages held, plus the open pages at the
+   * compression ratio seen so far, plus page indexes and an allowance for the footer.
+   */
+  @Override
+  public FormatProgress progress() {
+    checkOpen("progress");
+    long buffered = store.getBufferedSize();
+    long compressedPages = 0;
+    for (ColumnChunkBuffer chunk : chunks) {
+      compressedPages += chunk.getMemSize();
+    }
+    long openPages = Math.max(0, buffered - compressedPages);
+    long bloomBytes = 0;
+    for (ChunkBloomFilter b : blooms) {
+      if (b != null) {
+        bloomBytes += b.retainedBytes();
+      }
+    }
+    long estimate = out.position() + compressedPages + (long) (openPages * compressor.ratio()) + bloomBytes
+        + footer.estimatedBytes();
+    return new FormatProgress(rows, buffered + allocator.pooledBytes() + bloomBytes, estimate);
+  }
+
+  @Override
+  public void flush() throws IOException {
+    checkOpen("flush");
+    if (groupRows > 0) {
+      flushRowGroup();
+    }
+  }
+
+  private void flushRowGroup() throws IOException {
+    try {
+      // Closing the store writes each column's last page and its dictionary page into the chunk buffers.
+      store.close();
+      allocator.clear();
+      long start = out.position();
+      List<ColumnChunk> columns = new ArrayList<>(chunks.length);
+      ColumnIndex[] columnIndexes = new ColumnIndex[chunks.length];
+      OffsetIndex[] offsetIndexes = new OffsetIndex[chunks.length];
+      long compressed = 0;
+      long uncompressed = 0;
+      for (int i = 0; i < chunks.length; i++) {
+        ColumnChunkBuffer.WrittenChunk w = chunks[i].writeTo(out, out.position(), codec);
+        columns.add(w.chunk());
+        compressed += w.compressedBytes();
+        uncompressed += w.uncompressedBytes();
+        columnIndexes[i] = w.columnIndex();
+        offsetIndexes[i] = w.offsetIndex();
+        mergeFileStatistics(i, w.statistics());
+        chunks[i].reset();
+      }
+      // Bloom filters follow the chunks of their row group, so that they need not be held until the end.
+      for (int i = 0; i < blooms.length; i++) {
+        if (blooms[i] != null) {
+          scratch.reset();
+          blooms[i].writeTo(scratch);
+          ColumnMetaData meta = columns.get(i).getMeta_data();
+          meta.setBloom_filter_offset(out.position());
+          meta.setBloom_filter_length(scratch.size());
+          out.write(scratch.array(), 0, scratch.size());
+          blooms[i].reset();
+        }
+      }
+      RowGroup group = new RowGroup(columns, uncompressed, groupRows);
+      group.setFile_offset(start);
+      group.setTotal_compressed_size(compressed);
+      footer.add(group, columnIndexes, offsetIndexes);
+      startRowGroup();
+    } catch (IOException | RuntimeException e) {
+      state = State.FAILED;
+      throw e;
+    }
+  }
+
+  private void mergeFileStatistics(int column, Statistics<?> chunkStatistics) {
+    if (!fileStatisticsValid[column]) {
+      return;
+    }
+    if (chunkStatistics == null) {
+      fileStatisticsValid[column] = false;
+      fileStatistics[column] = null;
+    } else if (fileStatistics[column] == null) {
+      fileStatistics[column] = chunkStatistics.copy();
+    } else {
+      fileStatistics[column].mergeStatistics(chunkStatistics);
+    }
+  }
+
+  @Override
+  public FileMetrics finish() throws IOException {
+    checkOpen("finish");
+    try {
+      if (groupRows > 0) {
+        flushRowGroup();
+      }
+      footer.writeTo(out, rows, format.keyValueMetadata(), CreatedBy.VALUE);
+      long bytes = out.position();
+      out.close();
+      state = State.FINISHED;
+      List<ColumnStats> stats = new ArrayList<>(writers.length);
+      for (int i = 0; i < writers.length; i++) {
+        stats.add(StatisticsMapping.toColumnStats(schema.column(i),
+            fileStatisticsValid[i] ? fileStatistics[i] : null, rows, writers[i].nulls()));
+      }
+      return new FileMetrics(rows, bytes, stats);
+    } catch (IOException | RuntimeException e) {
+      state = State.FAILED;
+      throw e;
+    }
+  }
+
+  @Override
+  public void abort() {
+    if (state == State.ABORTED || state == State.FINISHED) {
+      return;
+    }
+    state = State.ABORTED;
+    try {
+      out.close();
+    } catch (IOException | RuntimeException e) {
+      // The file is being discarded; the contract is to close quietly, and nothing can be done about it here.
+    }
+  }
+
+  private void checkOpen(String call) {
+    if (state != State.OPEN) {
+      throw new IllegalStateException("cannot " + call + ": the Parquet writer is " + switch (state) {
+        case FINISHED -> "finished";
+        case ABORTED -> "aborted";
+        case FAILED -> "failed after an earlier error; abort it";
+        case OPEN -> "open";
+      });
+    }
+  }
+}
