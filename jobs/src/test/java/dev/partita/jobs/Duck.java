@@ -23,11 +23,21 @@ import java.util.stream.Stream;
 final class Duck {
   private Duck() {}
 
-  /** The rows of a query, each as its columns joined by {@code |} ({@code NULL} for nulls), sorted. */
+  /** The rows of a DuckDB query, formatted by {@link #rows}. */
   static List<String> query(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      return rows(c, sql);
+    }
+  }
+
+  /**
+   * The rows of a query on any connection, each as its columns joined by {@code |}, sorted: integers as longs,
+   * floating point numbers as Java doubles, {@code NULL} for nulls, anything else by {@code toString()}, so that
+   * rows read by different databases compare equal when their values do.
+   */
+  static List<String> rows(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
       int n = r.getMetaData().getColumnCount();
       while (r.next()) {
         StringBuilder sb = new StringBuilder();
@@ -35,8 +45,19 @@ final class Duck {
           if (i > 1) {
             sb.append('|');
           }
-          String v = r.getString(i);
-          sb.append(v == null ? "NULL" : v);
+          Object v = r.getObject(i);
+          if (v == null) {
+            sb.append("NULL");
+          } else if (v instanceof Double || v instanceof Float) {
+            sb.append(((Number) v).doubleValue());
+          } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+              || v instanceof java.math.BigInteger) {
+            sb.append(((Number) v).longValue());
+          } else if (v instanceof java.sql.Date d) {
+            sb.append(d.toLocalDate());
+          } else {
+            sb.append(v);
+          }
         }
         out.add(sb.toString());
       }
