@@ -433,7 +433,12 @@ public final class JdbcInput implements AutoCloseable {
       case DECIMAL -> {
         BigDecimal v = r.getBigDecimal(rc);
         if (v != null) {
-          out.setDecimal(c, v);
+          try {
+            out.setDecimal(c, TextValues.decimal(v, type));
+          } catch (NumberFormatException e) {
+            throw new InvalidRowException(source.schema().column(c).name(), row, v + " does not fit " + type + ": "
+                + e.getMessage());
+          }
         }
       }
       case STRING -> {

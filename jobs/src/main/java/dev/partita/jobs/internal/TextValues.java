@@ -46,13 +46,7 @@ public final class TextValues {
         case INT64 -> out.setLong(index, Long.parseLong(text.trim()));
         case FLOAT32 -> out.setFloat(index, Float.parseFloat(text));
         case FLOAT64 -> out.setDouble(index, Double.parseDouble(text));
-        case DECIMAL -> {
-          BigDecimal d = new BigDecimal(text.trim());
-          out.setDecimal(index, d);
-          if (out.getDecimal(index).precision() > type.precision()) {
-            throw new NumberFormatException("more than " + type.precision() + " digits");
-          }
-        }
+        case DECIMAL -> out.setDecimal(index, decimal(new BigDecimal(text.trim()), type));
         case STRING -> out.setString(index, text);
         case BINARY -> out.setBinary(index, Base64.getDecoder().decode(text.trim()));
         case DATE -> out.setInt(index, Math.toIntExact(LocalDate.parse(text.trim()).toEpochDay()));
@@ -69,6 +63,24 @@ public final class TextValues {
       throw new InvalidRowException(out.schema().column(index).name(), rowNumber, "cannot read '" + clip(text)
           + "' as " + type + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code value} at the scale of decimal {@code type}, when that is exact and fits its precision.
+   *
+   * @throws NumberFormatException saying which limit the value exceeds
+   */
+  static BigDecimal decimal(BigDecimal value, DataType type) {
+    BigDecimal d;
+    try {
+      d = value.setScale(type.scale(), java.math.RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new NumberFormatException("more than " + type.scale() + " fractional digits");
+    }
+    if (d.precision() > type.precision()) {
+      throw new NumberFormatException("more than " + type.precision() + " digits");
+    }
+    return d;
   }
 
   private static boolean parseBoolean(String text) {
