@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A data file registered in the catalog.
  *
- * @param path the file's path relative to the table root
+ * @param path the file's path relative to the table root; {@code ""} when the table is this single file
  * @param location the file's full location (table location, {@code /}, path)
  * @param partitionPath the Hive path of its partition ({@code ""} when unpartitioned)
  * @param rows its row count

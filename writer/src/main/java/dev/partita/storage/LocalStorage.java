@@ -54,11 +54,8 @@ public final class LocalStorage implements Storage {
   @Override
   public PositionOutputStream create(String path) throws IOException {
     Path p = Path.of(path);
-    Path parent = p.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel ch = inDirectory(p.toAbsolutePath().getParent(),
+        () -> FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     return new ChannelOutputStream(ch, sync);
   }
 
@@ -72,11 +69,10 @@ public final class LocalStorage implements Storage {
     Path s = Path.of(source);
     Path t = Path.of(target);
     Path parent = t.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
     // A hard link fails atomically when the target exists; the move below is the fallback for file systems
     // without links.
     try {
-      Files.createLink(t, s);
+      inDirectory(parent, () -> Files.createLink(t, s));
       Files.delete(s);
     } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
       if (e instanceof FileAlreadyExistsException) {
@@ -93,6 +89,40 @@ public final class LocalStorage implements Storage {
     }
     if (sync) {
       forceDirectory(parent);
+    }
+  }
+
+  /** An action on a file of a directory that must exist. */
+  @FunctionalInterface
+  private interface InDirectory<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Creates {@code dir} and runs {@code action} in it. {@link #delete} removes directories it empties, so another
+   * writer of the same table may remove {@code dir} between its creation and the action (or inside
+   * {@link Files#createDirectories}); then both are retried.
+   */
+  private static <T> T inDirectory(Path dir, InDirectory<T> action) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (dir != null) {
+          Files.createDirectories(dir);
+        }
+      } catch (FileAlreadyExistsException e) {
+        // createDirectories saw the directory, then could not find it: a concurrent delete removed it.
+        if (attempt >= 100 || Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          throw e;
+        }
+        continue;
+      }
+      try {
+        return action.run();
+      } catch (NoSuchFileException e) {
+        if (attempt >= 100 || dir == null || Files.isDirectory(dir)) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -156,8 +186,8 @@ public final class LocalStorage implements Storage {
   @Override
   public Optional<AutoCloseable> tryLock(String path) throws IOException {
     Path p = Path.of(path);
-    Files.createDirectories(p.toAbsolutePath().getParent());
-    FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch = inDirectory(p.toAbsolutePath().getParent(),
+        () -> FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
     FileLock lock;
     try {
       lock = ch.tryLock();

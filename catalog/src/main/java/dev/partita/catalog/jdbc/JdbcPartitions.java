@@ -108,7 +108,7 @@ final class JdbcPartitions implements Partitions {
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             String path = r.getString(1);
-            out.add(new CatalogFile(path, location + "/" + path, r.getString(2), r.getLong(3), r.getLong(4),
+            out.add(new CatalogFile(path, path.isEmpty() ? location : location + "/" + path, r.getString(2), r.getLong(3), r.getLong(4),
                 Optional.ofNullable(r.getString(5)), Instant.ofEpochMilli(r.getLong(6))));
           }
         }
@@ -497,15 +497,37 @@ final class JdbcPartitions implements Partitions {
           + " min_value, max_value) VALUES (?, ?, ?, ?, ?, ?, ?)", id, fileStats(f.columns()));
     }
 
-    /** Statistics of the columns the table knows, by name (columns of other types or names are skipped). */
+    /**
+     * Statistics of the columns the table knows, by name, with bounds re-boxed as the table's type (a file of a
+     * narrower type, say int32 in an int64 column, states Integer bounds); bounds that do not convert are dropped.
+     */
     private Map<String, ColumnStats> fileStats(List<ColumnStats> columns) {
       Map<String, ColumnStats> out = new LinkedHashMap<>();
       for (ColumnStats s : columns) {
-        if (types.containsKey(s.column())) {
-          out.put(s.column(), s);
+        DataType type = types.get(s.column());
+        if (type != null) {
+          Optional<Object> min = rebox(type, s.min());
+          Optional<Object> max = rebox(type, s.max());
+          boolean both = min.isPresent() == s.min().isPresent() && max.isPresent() == s.max().isPresent();
+          out.put(s.column(), new ColumnStats(s.column(), s.valueCount(), s.nullCount(),
+              both ? min : Optional.empty(), both ? max : Optional.empty()));
         }
       }
       return out;
+    }
+
+    private Optional<Object> rebox(DataType type, Optional<Object> bound) {
+      if (bound.isEmpty()) {
+        return bound;
+      }
+      try {
+        Object v = bound.get();
+        String text = v instanceof byte[] || v instanceof java.math.BigDecimal ? StatValues.toText(type, v)
+            : v.toString();
+        return Optional.of(StatValues.fromText(type, text));
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
     }
 
     /**

@@ -198,7 +198,7 @@ final class JdbcTables implements Tables {
           p.setLong(1, tableId.getAsLong());
           try (ResultSet r = p.executeQuery()) {
             while (r.next()) {
-              files.add(location + "/" + r.getString(1));
+              files.add(r.getString(1).isEmpty() ? location : location + "/" + r.getString(1));
             }
           }
         }

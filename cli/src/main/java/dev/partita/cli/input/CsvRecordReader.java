@@ -1,0 +1,345 @@
+package dev.partita.cli.input;
+
+import dev.partita.cli.input.Record.FieldKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A streaming RFC 4180 reader. Records end at LF, CRLF or CR; quoted fields may hold delimiters, line breaks and
+ * doubled quotes. The current record is kept whole in one char buffer (compacted and grown as needed), and its
+ * fields are slices of that buffer, so reading allocates nothing per record. Problems that concern one record
+ * (a wrong field count, text after a closing quote, an unterminated quote, invalid UTF-8) are reported on that
+ * record and reading goes on; a record longer than {@link #MAX_RECORD_CHARS} stops the read.
+ *
+ * <p>Hand-written rather than taken from a library because the tool must name the exact line and field of every
+ * problem, keep going after a bad record, and read without per-record allocation.
+ */
+public final class CsvRecordReader implements RecordReader {
+  /** Longest record accepted, in chars: beyond it a quote is almost surely unbalanced. */
+  public static final int MAX_RECORD_CHARS = 64 << 20;
+
+  private static final int MORE = 0;
+  private static final int END = 1;
+
+  private final String file;
+  private final Utf8Source source;
+  private final char delimiter;
+  private final char quote;
+  private final Record record = new Record(16, 16, false);
+  private char[] buf = new char[1 << 16];
+  private int limit;
+  private int cur;
+  private int recordStart;
+  private long bufBase;
+  private long line = 1;
+  private boolean eof;
+  private boolean started;
+  private int expected = -1;
+  private List<String> names = List.of();
+
+  /**
+   * A reader of {@code in} (decompressed bytes, UTF-8; a leading byte order mark is skipped).
+   *
+   * @param file the file name for messages
+   */
+  public CsvRecordReader(String file, InputStream in, CsvOptions options) {
+    this.file = file;
+    this.source = new Utf8Source(in);
+    this.delimiter = options.delimiter();
+    this.quote = options.quote();
+  }
+
+  /**
+   * Reads the header line and expects every later record to have as many fields.
+   *
+   * @return the column names as written
+   * @throws InputException when the file is empty or the header is malformed
+   */
+  public List<String> readHeader() throws IOException {
+    if (!next()) {
+      throw new InputException(file + " is empty: expected a header line naming the columns (or pass --no-header"
+          + " and --schema)");
+    }
+    if (record.problem() != null) {
+      throw new InputException(file + ", line " + record.line() + ": bad header: " + record.problem());
+    }
+    List<String> out = new ArrayList<>(record.fieldCount());
+    for (int i = 0; i < record.fieldCount(); i++) {
+      out.add(record.text(i));
+    }
+    this.names = List.copyOf(out);
+    this.expected = out.size();
+    return out;
+  }
+
+  /** Expects every record to have {@code n} fields (without a header line). */
+  public void expectFields(int n, List<String> columnNames) {
+    this.expected = n;
+    this.names = List.copyOf(columnNames);
+  }
+
+  /** Whether the input turned out to hold no character at all (once {@link #next()} returned false). */
+  public boolean wasEmpty() {
+    return eof && bufBase == 0 && limit == 0;
+  }
+
+  @Override
+  public boolean next() throws IOException {
+    if (!started) {
+      started = true;
+      if (fill() && buf[0] == '\uFEFF') {
+        cur = 1;
+      }
+    }
+    while (true) {
+      recordStart = cur;
+      if (cur == limit && !fill()) {
+        return false;
+      }
+      // A blank line is no record (unless records have a single field, where it is one null field).
+      char c = buf[cur];
+      if (expected != 1 && (c == '\n' || c == '\r')) {
+        cur++;
+        if (c == '\r' && (cur < limit || fill()) && buf[cur] == '\n') {
+          cur++;
+        }
+        line++;
+        dropErrorsBefore(bufBase + cur);
+        continue;
+      }
+      break;
+    }
+    readRecord();
+    return true;
+  }
+
+  private void readRecord() throws IOException {
+    record.line = line;
+    record.problem = null;
+    record.problemField = 0;
+    int n = 0;
+    int status;
+    do {
+      record.ensureFields(n + 1);
+      status = (cur < limit || fill()) && buf[cur] == quote ? quoted(n) : plain(n);
+      n++;
+    } while (status == MORE);
+    record.fieldCount = n;
+    record.chars = buf;
+    for (int i = 0; i < n; i++) {
+      record.start[i] += recordStart;
+    }
+    record.length = cur;
+    if (record.problem == null && expected >= 0 && n != expected) {
+      record.problem = "expected " + expected + " fields" + (names.isEmpty() ? "" : " (as the header has)")
+          + ", found " + n;
+    }
+    checkEncoding(n);
+  }
+
+  /** An unquoted field from {@code cur}; leaves {@code cur} after its delimiter or line break. */
+  private int plain(int field) throws IOException {
+    int fs = cur - recordStart;
+    while (true) {
+      if (cur == limit && !fill()) {
+        record.setField(field, fs, cur - recordStart - fs, FieldKind.PLAIN);
+        return END;
+      }
+      char c = buf[cur];
+      if (c == delimiter) {
+        record.setField(field, fs, cur - recordStart - fs, FieldKind.PLAIN);
+        cur++;
+        return MORE;
+      }
+      if (c == '\n' || c == '\r') {
+        record.setField(field, fs, cur - recordStart - fs, FieldKind.PLAIN);
+        lineBreak();
+        return END;
+      }
+      cur++;
+    }
+  }
+
+  /** A quoted field starting at the quote at {@code cur}; unescapes doubled quotes in place. */
+  private int quoted(int field) throws IOException {
+    long startLine = line;
+    cur++;
+    int fs = cur - recordStart;
+    int w = fs;
+    while (true) {
+      if (cur == limit && !fill()) {
+        record.setField(field, fs, w - fs, FieldKind.QUOTED);
+        problem(field, "the quoted field starting at line " + startLine + " has no closing quote");
+        return END;
+      }
+      char c = buf[cur];
+      if (c == quote) {
+        cur++;
+        if ((cur < limit || fill()) && buf[cur] == quote) {
+          buf[recordStart + w++] = quote;
+          cur++;
+          continue;
+        }
+        record.setField(field, fs, w - fs, FieldKind.QUOTED);
+        if (cur == limit) {
+          return END;
+        }
+        c = buf[cur];
+        if (c == delimiter) {
+          cur++;
+          return MORE;
+        }
+        if (c == '\n' || c == '\r') {
+          lineBreak();
+          return END;
+        }
+        problem(field, "unexpected character '" + c + "' after the closing quote; a field with quotes inside"
+            + " must be quoted as a whole, with each inner quote doubled");
+        skipRestOfLine();
+        return END;
+      }
+      if (c == '\n') {
+        line++;
+      }
+      buf[recordStart + w++] = c;
+      cur++;
+    }
+  }
+
+  private void lineBreak() throws IOException {
+    char c = buf[cur++];
+    if (c == '\r' && (cur < limit || fill()) && buf[cur] == '\n') {
+      cur++;
+    }
+    line++;
+  }
+
+  private void skipRestOfLine() throws IOException {
+    while (cur < limit || fill()) {
+      char c = buf[cur];
+      if (c == '\n' || c == '\r') {
+        lineBreak();
+        return;
+      }
+      cur++;
+    }
+  }
+
+  private void problem(int field, String text) {
+    if (record.problem == null) {
+      record.problem = text;
+      record.problemField = field + 1;
+    }
+  }
+
+  private void checkEncoding(int fields) {
+    long end = bufBase + cur;
+    long begin = bufBase + recordStart;
+    long e = source.peekError();
+    while (e >= 0 && e < end) {
+      source.takeError();
+      if (e >= begin && record.problem == null) {
+        int at = (int) (e - bufBase);
+        int field = 0;
+        for (int i = 0; i < fields; i++) {
+          if (record.start[i] <= at) {
+            field = i;
+          }
+        }
+        long l = record.line;
+        for (int i = recordStart; i < at; i++) {
+          if (buf[i] == '\n') {
+            l++;
+          }
+        }
+        record.problem = "invalid UTF-8 byte sequence (line " + l + "); the input must be UTF-8";
+        record.problemField = field + 1;
+      }
+      e = source.peekError();
+    }
+  }
+
+  private void dropErrorsBefore(long end) {
+    long e = source.peekError();
+    while (e >= 0 && e < end) {
+      source.takeError();
+      e = source.peekError();
+    }
+  }
+
+  /**
+   * Makes more chars available after {@code limit}, keeping the current record: compacts the buffer so that the
+   * record starts at 0, grows it when the record fills it.
+   *
+   * @return false at the end of the input
+   */
+  private boolean fill() throws IOException {
+    if (eof) {
+      return false;
+    }
+    if (recordStart > 0) {
+      int keep = limit - recordStart;
+      System.arraycopy(buf, recordStart, buf, 0, keep);
+      bufBase += recordStart;
+      cur -= recordStart;
+      limit = keep;
+      recordStart = 0;
+    }
+    if (buf.length - limit < 1024) {
+      if (buf.length >= MAX_RECORD_CHARS) {
+        throw new InputException(file + ", line " + record.line + ": a record longer than " + (MAX_RECORD_CHARS >> 20)
+            + "M characters; is a quote unbalanced?");
+      }
+      buf = Arrays.copyOf(buf, Math.min(MAX_RECORD_CHARS, buf.length * 2));
+    }
+    int n = source.read(buf, limit, buf.length - limit);
+    if (n < 0) {
+      eof = true;
+      return false;
+    }
+    limit += n;
+    return true;
+  }
+
+  @Override
+  public Record record() {
+    return record;
+  }
+
+  @Override
+  public String rawText() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < record.fieldCount; i++) {
+      if (i > 0) {
+        b.append(delimiter);
+      }
+      if (record.kind(i) == FieldKind.QUOTED) {
+        b.append(quote);
+        for (int k = record.start[i]; k < record.start[i] + record.len[i]; k++) {
+          char c = record.chars[k];
+          b.append(c);
+          if (c == quote) {
+            b.append(quote);
+          }
+        }
+        b.append(quote);
+      } else {
+        b.append(record.chars, record.start[i], record.len[i]);
+      }
+    }
+    return b.toString();
+  }
+
+  @Override
+  public List<String> fieldNames() {
+    return names;
+  }
+
+  @Override
+  public void close() throws IOException {
+    source.close();
+  }
+}
