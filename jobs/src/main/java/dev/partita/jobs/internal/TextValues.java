@@ -49,7 +49,7 @@ public final class TextValues {
         case DECIMAL -> out.setDecimal(index, decimal(new BigDecimal(text.trim()), type));
         case STRING -> out.setString(index, text);
         case BINARY -> out.setBinary(index, Base64.getDecoder().decode(text.trim()));
-        case DATE -> out.setInt(index, Math.toIntExact(LocalDate.parse(text.trim()).toEpochDay()));
+        case DATE -> out.setInt(index, Math.toIntExact(epochDay(text.trim())));
         case TIME -> out.setLong(index, LocalTime.parse(text.trim()).toNanoOfDay() / 1000);
         case TIMESTAMP -> out.setLong(index, timestampMicros(text.trim(), type.isAdjustedToUtc()));
         default -> throw new IllegalStateException("unknown kind " + type.kind());
@@ -91,8 +91,98 @@ public final class TextValues {
     };
   }
 
+  /** Days since 1970-01-01 of a {@code yyyy-MM-dd} text. */
+  static long epochDay(String t) {
+    if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+      int y = digits(t, 0, 4);
+      int m = digits(t, 5, 7);
+      int d = digits(t, 8, 10);
+      if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= monthLength(y, m)) {
+        return civilToEpochDay(y, m, d);
+      }
+    }
+    return LocalDate.parse(t).toEpochDay();
+  }
+
+  /** The value of the decimal digits {@code t[from..to)}, or -1 when one is not a digit. */
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      int c = t.charAt(i) - '0';
+      if (c < 0 || c > 9) {
+        return -1;
+      }
+      v = v * 10 + c;
+    }
+    return v;
+  }
+
+  private static int monthLength(int y, int m) {
+    return switch (m) {
+      case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days since 1970-01-01 of a valid proleptic Gregorian date (H. Hinnant's days_from_civil). */
+  private static long civilToEpochDay(int year, int m, int d) {
+    long y = m <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yoe = y - era * 400;
+    long doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+  }
+
+  /**
+   * Micros of a {@code yyyy-MM-dd[T ]HH:mm:ss[.fraction][Z]} text without allocating, or {@link Long#MIN_VALUE}
+   * when the text has another shape (then java.time parses it).
+   */
+  private static long fastTimestamp(String t) {
+    int n = t.length();
+    if (n > 0 && (t.charAt(n - 1) == 'Z' || t.charAt(n - 1) == 'z')) {
+      n--;
+    }
+    if (n < 19 || (t.charAt(10) != 'T' && t.charAt(10) != ' ') || t.charAt(4) != '-' || t.charAt(7) != '-'
+        || t.charAt(13) != ':' || t.charAt(16) != ':') {
+      return Long.MIN_VALUE;
+    }
+    int y = digits(t, 0, 4);
+    int mo = digits(t, 5, 7);
+    int d = digits(t, 8, 10);
+    int h = digits(t, 11, 13);
+    int mi = digits(t, 14, 16);
+    int s = digits(t, 17, 19);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > monthLength(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59
+        || s < 0 || s > 59) {
+      return Long.MIN_VALUE;
+    }
+    long micros = 0;
+    if (n > 19) {
+      if (t.charAt(19) != '.' || n == 20 || n > 29) {
+        return Long.MIN_VALUE;
+      }
+      long scale = 100_000;
+      for (int i = 20; i < n; i++) {
+        int c = t.charAt(i) - '0';
+        if (c < 0 || c > 9) {
+          return Long.MIN_VALUE;
+        }
+        // digits beyond microseconds are dropped, as java.time's path truncates them
+        micros += c * scale;
+        scale /= 10;
+      }
+    }
+    return ((civilToEpochDay(y, mo, d) * 24 + h) * 60 + mi) * 60_000_000L + s * 1_000_000L + micros;
+  }
+
   /** Micros since the epoch of a timestamp text (see the class comment). */
   static long timestampMicros(String text, boolean utcAdjusted) {
+    long fast = fastTimestamp(text);
+    if (fast != Long.MIN_VALUE && (utcAdjusted || !(text.endsWith("Z") || text.endsWith("z")))) {
+      return fast;
+    }
     String t = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11)
         : text;
     Instant instant;
