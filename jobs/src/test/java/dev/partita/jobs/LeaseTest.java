@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** One run of a job at a time: a second run fails fast and writes nothing; leases expire and are renewed. */
 class LeaseTest {
@@ -55,16 +57,16 @@ class LeaseTest {
         .transform(blocking).writeOptions(Weather.options()).build();
   }
 
-  @Test
-  void aSecondRunFailsFastWhileTheFirstHoldsItsRenewedLease() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Db.class)
+  void aSecondRunFailsFastWhileTheFirstHoldsItsRenewedLease(Db db) throws Exception {
     Path landing = tmp.resolve("landing");
     Path root = tmp.resolve("table");
-    String url = CatalogOptions.sqliteUrl(tmp.resolve("catalog.db"));
     Weather.deliver(landing, 0, 12);
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    try (Catalog a = Catalogs.open(url); Catalog b = Catalogs.open(url)) {
+    try (Db.Store store = db.newStore(tmp); Catalog a = store.openCatalog(); Catalog b = store.openCatalog()) {
       IngestJob job = blockingJob(landing, root, started, release);
       JobRunner first = JobRunner.create(a, RunnerOptions.builder().leaseDuration(Duration.ofSeconds(1)).build());
       CompletableFuture<RunRecord> running = CompletableFuture.supplyAsync(() -> first.run(job));
@@ -155,7 +157,7 @@ class LeaseTest {
     String url = CatalogOptions.sqliteUrl(tmp.resolve("catalog.db"));
     Weather.deliver(landing, 0, 48);
     try (Catalog catalog = Catalogs.open(url)) {
-      // registers the job and migrates the catalog before the race
+      // migrates the catalog before the race
       Jobs.history(catalog).jobs();
     }
     List<Process> processes = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.partita.jobs.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -79,10 +78,5 @@ public final class JobMeters {
   /** Counts a run refused because of the lease. */
   public void leaseRejected() {
     Counter.builder(LEASE_REJECTED).tags(tags).register(registry).increment();
-  }
-
-  /** A timer sample start, for {@link Timer}s of this job. */
-  public Timer.Sample start() {
-    return Timer.start(registry);
   }
 }

@@ -234,7 +234,14 @@ public final class RowBuffer implements Row {
 
   private void check(int index, DataType.Kind kind) {
     if (kinds[index] != kind) {
-      throw wrongKind(index, "set" + kind);
+      throw wrongKind(index, switch (kind) {
+        case BOOLEAN -> "setBoolean";
+        case FLOAT32 -> "setFloat";
+        case FLOAT64 -> "setDouble";
+        case DECIMAL -> "setDecimal";
+        case STRING -> "setString";
+        default -> "setBinary";
+      });
     }
   }
 

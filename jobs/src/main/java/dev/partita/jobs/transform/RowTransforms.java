@@ -109,9 +109,9 @@ public final class RowTransforms {
   }
 
   /**
-   * Runs {@code first}, then {@code second} on its output; a row either drops is dropped.
-   *
-   * @throws IllegalArgumentException when {@code second} is built for another schema than {@code first} produces
+   * Runs {@code first}, then {@code second} on its output (so {@code second} must read rows shaped as
+   * {@code first.outputSchema()}); a row either drops is dropped. The chain keeps one intermediate buffer, so like
+   * every transform it serves one run at a time.
    */
   public static RowTransform chain(RowTransform first, RowTransform second) {
     Objects.requireNonNull(first, "first");
