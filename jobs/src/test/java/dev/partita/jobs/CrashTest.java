@@ -31,6 +31,7 @@ class CrashTest {
   @Test
   void fileJobKilledAtEveryStepLosesAndDuplicatesNothing() throws Exception {
     Set<String> killedAt = new LinkedHashSet<>();
+    int kills = 0;
     for (int k = 1; ; k++) {
       Path dir = Files.createDirectories(tmp.resolve("files-" + k));
       Path landing = dir.resolve("landing");
@@ -53,10 +54,9 @@ class CrashTest {
         assertThat(b.files()).extracting(FileMark::path).hasSize(7).doesNotHaveDuplicates();
         assertHistoryAccountsFor(catalog, "crash-files", expected.size());
       }
-      record(killedAt, first);
-      record(killedAt, second);
+      kills += record(killedAt, first) + record(killedAt, second);
       if (first.done() && second.done()) {
-        System.out.println("CrashTest: " + (2 * (k - 1)) + " kills before " + killedAt);
+        System.out.println("CrashTest: killed at " + kills + " points, after each of " + killedAt);
         break;
       }
     }
@@ -66,6 +66,7 @@ class CrashTest {
   @Test
   void jdbcJobKilledAtEveryStepLosesAndDuplicatesNothing() throws Exception {
     Set<String> killedAt = new LinkedHashSet<>();
+    int kills = 0;
     for (int k = 1; ; k++) {
       Path dir = Files.createDirectories(tmp.resolve("jdbc-" + k));
       Path root = dir.resolve("table");
@@ -94,10 +95,9 @@ class CrashTest {
           assertHistoryAccountsFor(catalog, "crash-jdbc", expected.size());
         }
       }
-      record(killedAt, first);
-      record(killedAt, second);
+      kills += record(killedAt, first) + record(killedAt, second);
       if (first.done() && second.done()) {
-        System.out.println("CrashTest: " + (2 * (k - 1)) + " kills before " + killedAt);
+        System.out.println("CrashTest: killed at " + kills + " points, after each of " + killedAt);
         break;
       }
     }
@@ -155,10 +155,12 @@ class CrashTest {
         .as("rows out of succeeded runs %s", runs).isEqualTo(rows);
   }
 
-  private static void record(Set<String> killedAt, Children.Outcome o) {
+  private static int record(Set<String> killedAt, Children.Outcome o) {
     if (o.killed()) {
       killedAt.add(o.killedAt());
+      return 1;
     }
+    return 0;
   }
 
   private static List<String> expectedSteps() {
