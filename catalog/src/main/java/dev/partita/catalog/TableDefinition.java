@@ -23,6 +23,11 @@ import java.util.TreeMap;
 public final class TableDefinition {
   /** Default {@link Builder#format}. */
   public static final String DEFAULT_FORMAT = "parquet";
+  /**
+   * Property naming the time zone of timestamp-with-time-zone partition values written without an offset (the
+   * zone of the Partita partition spec); UTC when absent.
+   */
+  public static final String PARTITION_TIME_ZONE_PROPERTY = "partita.partition.time-zone";
 
   private final TableId id;
   private final String location;

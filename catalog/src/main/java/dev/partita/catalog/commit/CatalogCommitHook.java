@@ -158,7 +158,7 @@ public final class CatalogCommitHook implements CommitHook {
           : PartitionColumn.derived(f.name(), type, f.sourceColumn(), f.transform()));
     }
     if (!m.timeZone().normalized().equals(ZoneOffset.UTC)) {
-      b.property("partita.partition.time-zone", m.timeZone().getId());
+      b.property(TableDefinition.PARTITION_TIME_ZONE_PROPERTY, m.timeZone().getId());
     }
     return b.build();
   }

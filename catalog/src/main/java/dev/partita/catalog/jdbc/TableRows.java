@@ -23,8 +23,7 @@ import java.util.TreeMap;
 
 /** Reads and writes the rows that make up a table's definition. */
 final class TableRows {
-  /** Table property naming the zone of timestamp-with-time-zone partition values written without an offset. */
-  static final String TIME_ZONE_PROPERTY = "partita.partition.time-zone";
+  static final String TIME_ZONE_PROPERTY = TableDefinition.PARTITION_TIME_ZONE_PROPERTY;
 
   private TableRows() {}
 

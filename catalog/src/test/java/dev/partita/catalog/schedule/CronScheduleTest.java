@@ -82,6 +82,7 @@ class CronScheduleTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closed explicitly inside the block to check close() and nextRun() afterwards
   void scheduledCrawlRunsAtTheNextMinute() throws Exception {
     BlockingQueue<CrawlReport> reports = new ArrayBlockingQueue<>(4);
     BlockingQueue<RuntimeException> errors = new ArrayBlockingQueue<>(4);

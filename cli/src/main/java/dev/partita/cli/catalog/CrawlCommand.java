@@ -83,6 +83,7 @@ public final class CrawlCommand implements Callable<Integer> {
   public CrawlCommand() {}
 
   @Override
+  @SuppressWarnings("try") // the scheduled crawler runs until the try block ends
   public Integer call() throws Exception {
     CrawlerOptions options = options();
     PrintWriter out = spec.commandLine().getOut();

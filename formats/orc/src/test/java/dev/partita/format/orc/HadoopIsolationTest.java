@@ -47,7 +47,8 @@ class HadoopIsolationTest {
       }
     }
     assertThat(publicTypes).containsExactlyInAnyOrder(OrcFormat.class, OrcFormat.Builder.class,
-        OrcFormatProvider.class);
+        OrcFormatProvider.class, dev.partita.format.orc.footer.OrcFooterReader.class,
+        dev.partita.format.orc.footer.OrcFooter.class);
 
     List<String> leaks = new ArrayList<>();
     for (Class<?> c : publicTypes) {

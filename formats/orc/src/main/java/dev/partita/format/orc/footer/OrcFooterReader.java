@@ -45,6 +45,7 @@ public final class OrcFooterReader {
    *
    * @throws IOException when it cannot be read or is not an ORC file (the message names the file)
    */
+  @SuppressWarnings("deprecation") // extractFileTail(ByteBuffer, ...) is the only tail decoder without a FileSystem
   public static OrcFooter read(Path file) throws IOException {
     String name = file.toString();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
