@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "partita", mixinStandardHelpOptions = true, versionProvider = Partita.Version.class,
     subcommands = {WriteCommand.class, InspectCommand.class, dev.partita.cli.catalog.CrawlCommand.class,
-        dev.partita.cli.catalog.CatalogCommand.class, CommandLine.HelpCommand.class},
+        dev.partita.cli.catalog.CatalogCommand.class, dev.partita.cli.jobs.IngestCommand.class,
+        dev.partita.cli.jobs.BookmarksCommand.class, dev.partita.cli.jobs.RunsCommand.class,
+        CommandLine.HelpCommand.class},
     description = "Writes CSV and JSON files as Hive-style partitioned Parquet, ORC, CSV or JSON tables, and"
         + " describes such tables.",
     footer = {"", "Exit codes: 0 success, 1 bad input or failed write (nothing committed), 2 usage error."})
@@ -79,7 +81,7 @@ public final class Partita implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("partita: give a command: write, inspect, crawl or catalog");
+    err.println("partita: give a command: write, inspect, crawl, catalog, ingest, bookmarks or runs");
     spec.commandLine().usage(err);
     err.flush();
     return EXIT_USAGE;

@@ -6,6 +6,8 @@ import dev.partita.catalog.Catalogs;
 import dev.partita.catalog.Namespaces;
 import dev.partita.catalog.Partitions;
 import dev.partita.catalog.Tables;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +59,43 @@ public final class JdbcCatalog implements Catalog {
   /** The schema versions this open applied (empty when the database was up to date). */
   public List<Integer> appliedMigrations() {
     return migrated;
+  }
+
+  /**
+   * A unit of work on the catalog's database for modules that keep their own tables in it (partita-jobs). It may
+   * run more than once (see {@link #inWriteTransaction}), so it must have no effect outside the database.
+   *
+   * @param <T> the result
+   */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    /** Runs on a connection inside a transaction that the caller begins and commits. */
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one write transaction on the catalog's database, with the catalog's own rules: SQLite
+   * takes its write lock up front, and a transaction that fails because of a concurrent one is retried.
+   *
+   * @param what what the work does, for error messages
+   * @throws dev.partita.catalog.CatalogException when the work fails (it was rolled back)
+   */
+  public <T> T inWriteTransaction(String what, SqlWork<T> work) {
+    Objects.requireNonNull(work, "work");
+    new Guard(closed, description).check();
+    return jdbc.write(what, work::run);
+  }
+
+  /** Runs {@code work} in one read transaction on the catalog's database; see {@link #inWriteTransaction}. */
+  public <T> T inReadTransaction(String what, SqlWork<T> work) {
+    Objects.requireNonNull(work, "work");
+    new Guard(closed, description).check();
+    return jdbc.read(what, work::run);
+  }
+
+  /** The database kind: {@code sqlite} or {@code postgresql}. */
+  public String databaseKind() {
+    return jdbc.dialect().migrationFolder();
   }
 
   /** The schema version the catalog database is at. */

@@ -1,0 +1,173 @@
+package dev.partita.cli.jobs;
+
+import dev.partita.catalog.CatalogTable;
+import dev.partita.catalog.PartitionColumn;
+import dev.partita.catalog.TableDefinition;
+import dev.partita.cli.convert.TypeInference;
+import dev.partita.cli.input.ByteMeter;
+import dev.partita.cli.input.CsvOptions;
+import dev.partita.cli.input.CsvRecordReader;
+import dev.partita.cli.input.InputException;
+import dev.partita.cli.input.JsonRecordReader;
+import dev.partita.cli.input.RecordReader;
+import dev.partita.partition.PartitionSpec;
+import dev.partita.schema.Column;
+import dev.partita.schema.DataType;
+import dev.partita.schema.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Where {@code partita ingest} takes the job's schema and partitioning from: the catalog table when it exists (so
+ * every run writes what the first one did), else the first files (inferred as {@code partita write} infers) or
+ * the JDBC query's result columns.
+ */
+final class JobSchemas {
+  private JobSchemas() {}
+
+  /** The write schema of an existing catalog table: its data columns, then its identity partition columns. */
+  static Schema fromTable(CatalogTable table) {
+    List<Column> columns = new ArrayList<>(table.schema().columns());
+    for (PartitionColumn p : table.definition().partitionColumns()) {
+      if (p.sourceColumn().isEmpty()) {
+        columns.add(Column.optional(p.name(), p.type()));
+      }
+    }
+    return Schema.of(columns);
+  }
+
+  /** The partitioning of an existing catalog table, over {@link #fromTable}'s schema. */
+  static PartitionSpec specFromTable(CatalogTable table, Schema schema) {
+    PartitionSpec.Builder b = PartitionSpec.builder(schema);
+    for (PartitionColumn p : table.definition().partitionColumns()) {
+      if (p.sourceColumn().isEmpty()) {
+        b.identity(p.name());
+      } else {
+        b.add(p.name(), p.transform().orElseThrow(), p.sourceColumn().get());
+      }
+    }
+    String zone = table.definition().properties().get(TableDefinition.PARTITION_TIME_ZONE_PROPERTY);
+    if (zone != null) {
+      b.timeZone(ZoneId.of(zone));
+    }
+    return b.build();
+  }
+
+  /** The schema inferred from the first {@code sampleRows} records of {@code files} (CSV or JSON Lines). */
+  static Schema infer(List<Path> files, boolean json, CsvOptions csv, int sampleRows) throws IOException {
+    List<String> names = new ArrayList<>();
+    TypeInference inference = new TypeInference(csv.nullValue());
+    long left = sampleRows;
+    for (Path f : files) {
+      if (left == 0) {
+        break;
+      }
+      InputStream raw = Files.newInputStream(f);
+      InputStream in = f.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+      try (RecordReader reader = json ? new JsonRecordReader(f.toString(), in, List.of(), true)
+          : new CsvRecordReader(f.toString(), in, csv)) {
+        int[] map;
+        if (!json && csv.header()) {
+          map = mapping(names, ((CsvRecordReader) reader).readHeader());
+        } else {
+          map = null;
+        }
+        while (left > 0 && reader.next()) {
+          if (json || !csv.header()) {
+            map = mapping(names, json ? reader.fieldNames() : positional(reader.record().fieldCount()));
+          }
+          if (reader.record().problem() == null) {
+            inference.observe(reader.record(), map);
+          }
+          left--;
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      throw new InputException("no columns found in " + files + "; pass --schema");
+    }
+    return inference.schema(names);
+  }
+
+  private static List<String> positional(int n) {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      out.add("column" + i);
+    }
+    return out;
+  }
+
+  /** Field positions to column positions, adding new names to {@code names}. */
+  private static int[] mapping(List<String> names, List<String> fields) {
+    int[] map = new int[fields.size()];
+    Arrays.fill(map, -1);
+    for (int i = 0; i < fields.size(); i++) {
+      String n = fields.get(i).isEmpty() ? "column_" + (i + 1) : fields.get(i);
+      int at = names.indexOf(n);
+      if (at < 0) {
+        names.add(n);
+        at = names.size() - 1;
+      }
+      map[i] = at;
+    }
+    return map;
+  }
+
+  /** The schema of a JDBC query's result columns. */
+  static Schema fromQuery(String url, Properties properties, String query) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, properties); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT * FROM (" + query + ") partita_src WHERE 1 = 0")) {
+      ResultSetMetaData md = r.getMetaData();
+      Schema.Builder b = Schema.builder();
+      // SQLite's INTEGER holds 64 bits and its REAL is a double, whatever its driver reports.
+      boolean sqlite = url.startsWith("jdbc:sqlite:");
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        DataType t = type(md, i);
+        if (sqlite && t.equals(DataType.int32())) {
+          t = DataType.int64();
+        } else if (t.equals(DataType.float32())) {
+          t = DataType.float64();
+        }
+        b.optional(md.getColumnLabel(i), t);
+      }
+      return b.build();
+    }
+  }
+
+  private static DataType type(ResultSetMetaData md, int i) throws SQLException {
+    return switch (md.getColumnType(i)) {
+      case Types.BIT, Types.BOOLEAN -> DataType.bool();
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> DataType.int32();
+      case Types.BIGINT -> DataType.int64();
+      case Types.REAL -> DataType.float32(); // read as float64 above: SQLite and others use REAL for doubles
+      case Types.FLOAT, Types.DOUBLE -> DataType.float64();
+      case Types.NUMERIC, Types.DECIMAL -> {
+        int p = md.getPrecision(i);
+        int s = md.getScale(i);
+        yield p >= 1 && p <= DataType.MAX_DECIMAL_PRECISION && s >= 0 && s <= p ? DataType.decimal(p, s)
+            : DataType.float64();
+      }
+      case Types.DATE -> DataType.date();
+      case Types.TIME -> DataType.time();
+      case Types.TIMESTAMP -> DataType.timestamp();
+      case Types.TIMESTAMP_WITH_TIMEZONE -> DataType.timestampTz();
+      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> DataType.binary();
+      default -> DataType.string();
+    };
+  }
+}

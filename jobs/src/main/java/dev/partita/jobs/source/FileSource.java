@@ -1,0 +1,277 @@
+package dev.partita.jobs.source;
+
+import dev.partita.schema.Schema;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Files in a local directory that match a glob, read as CSV or JSON Lines ({@code .gz} files are decompressed).
+ * Immutable; build with {@link #csv} or {@link #jsonLines}.
+ *
+ * <p>Each run reads the files its bookmark does not hold yet, in path order; a file the bookmark holds is read
+ * again only when it changed and the {@link ChangedFilePolicy} says so. Files and folders whose names start with
+ * {@code .} or {@code _} are skipped (write a file under such a name and rename it when complete), and so are
+ * files modified less than {@link #settleTime()} ago. Deleted files are ignored. CSV columns are matched by header
+ * name (or by position without a header); JSON Lines fields by name; a column absent from a file is null.
+ */
+public final class FileSource implements Source {
+  /** Default {@link Builder#glob}: every file under the directory. */
+  public static final String DEFAULT_GLOB = "**";
+  /** Default {@link Builder#changedFiles}. */
+  public static final ChangedFilePolicy DEFAULT_CHANGED_FILES = ChangedFilePolicy.IGNORE;
+  /** Default {@link Builder#settleTime}: none. */
+  public static final Duration DEFAULT_SETTLE_TIME = Duration.ZERO;
+  /** Default {@link Builder#maxFilesPerRun}: no limit. */
+  public static final int DEFAULT_MAX_FILES_PER_RUN = Integer.MAX_VALUE;
+  /** Default {@link Builder#delimiter}. */
+  public static final char DEFAULT_DELIMITER = ',';
+  /** Default {@link Builder#quote}. */
+  public static final char DEFAULT_QUOTE = '"';
+  /** Default {@link Builder#nullValue}: an empty, unquoted field is null. */
+  public static final String DEFAULT_NULL_VALUE = "";
+
+  /** The file format. */
+  public enum Format {
+    /** RFC 4180 comma-separated values (delimiter and quote configurable), UTF-8. */
+    CSV,
+    /** One JSON object per line, UTF-8. */
+    JSON_LINES
+  }
+
+  private final String name;
+  private final Path directory;
+  private final Schema schema;
+  private final Format format;
+  private final String glob;
+  private final ChangedFilePolicy changedFiles;
+  private final boolean contentHash;
+  private final Duration settleTime;
+  private final int maxFilesPerRun;
+  private final char delimiter;
+  private final char quote;
+  private final boolean header;
+  private final String nullValue;
+
+  private FileSource(Builder b) {
+    this.name = b.name;
+    this.directory = b.directory;
+    this.schema = b.schema;
+    this.format = b.format;
+    this.glob = b.glob;
+    this.changedFiles = b.changedFiles;
+    this.contentHash = b.contentHash;
+    this.settleTime = b.settleTime;
+    this.maxFilesPerRun = b.maxFilesPerRun;
+    this.delimiter = b.delimiter;
+    this.quote = b.quote;
+    this.header = b.header;
+    this.nullValue = b.nullValue;
+  }
+
+  /** Starts a CSV source named {@code name} over {@code directory}, producing rows of {@code schema}. */
+  public static Builder csv(String name, Path directory, Schema schema) {
+    return new Builder(name, directory, schema, Format.CSV);
+  }
+
+  /** Starts a JSON Lines source named {@code name} over {@code directory}, producing rows of {@code schema}. */
+  public static Builder jsonLines(String name, Path directory, Schema schema) {
+    return new Builder(name, directory, schema, Format.JSON_LINES);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  /** The directory searched (absolute, normalized). */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The file format. */
+  public Format format() {
+    return format;
+  }
+
+  /** The glob that paths relative to {@link #directory()} must match (with {@code /} separators). */
+  public String glob() {
+    return glob;
+  }
+
+  /** A matcher for {@link #glob()}. */
+  public PathMatcher matcher() {
+    return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+  }
+
+  /** What to do with files that changed after they were read. */
+  public ChangedFilePolicy changedFiles() {
+    return changedFiles;
+  }
+
+  /** Whether a SHA-256 of each file's bytes is kept, so that a file touched without a content change is not read. */
+  public boolean contentHash() {
+    return contentHash;
+  }
+
+  /** Files modified more recently than this are left for a later run. */
+  public Duration settleTime() {
+    return settleTime;
+  }
+
+  /** Most files read per run (oldest paths first); the rest wait for later runs. */
+  public int maxFilesPerRun() {
+    return maxFilesPerRun;
+  }
+
+  /** CSV field delimiter. */
+  public char delimiter() {
+    return delimiter;
+  }
+
+  /** CSV quote character. */
+  public char quote() {
+    return quote;
+  }
+
+  /** Whether CSV files start with a header line naming the columns. */
+  public boolean header() {
+    return header;
+  }
+
+  /** The unquoted CSV field text read as null. */
+  public String nullValue() {
+    return nullValue;
+  }
+
+  @Override
+  public String describe() {
+    return "files " + directory + "/" + glob + " (" + format.name().toLowerCase(java.util.Locale.ROOT)
+        + ", changed files: " + changedFiles.name().toLowerCase(java.util.Locale.ROOT)
+        + (contentHash ? ", content hash" : "") + ")";
+  }
+
+  @Override
+  public String toString() {
+    return "FileSource[" + name + ": " + describe() + "]";
+  }
+
+  /** Collects a {@link FileSource}; {@link #build()} validates. */
+  public static final class Builder {
+    private final String name;
+    private final Path directory;
+    private final Schema schema;
+    private final Format format;
+    private String glob = DEFAULT_GLOB;
+    private ChangedFilePolicy changedFiles = DEFAULT_CHANGED_FILES;
+    private boolean contentHash;
+    private Duration settleTime = DEFAULT_SETTLE_TIME;
+    private int maxFilesPerRun = DEFAULT_MAX_FILES_PER_RUN;
+    private char delimiter = DEFAULT_DELIMITER;
+    private char quote = DEFAULT_QUOTE;
+    private boolean header = true;
+    private String nullValue = DEFAULT_NULL_VALUE;
+
+    private Builder(String name, Path directory, Schema schema, Format format) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+      this.schema = Objects.requireNonNull(schema, "schema");
+      this.format = format;
+    }
+
+    /** Files to read, as a glob over paths relative to the directory, e.g. {@code *.csv} or {@code **.json}. */
+    public Builder glob(String glob) {
+      this.glob = Objects.requireNonNull(glob, "glob");
+      return this;
+    }
+
+    /** What to do with changed files; default {@link #DEFAULT_CHANGED_FILES}. */
+    public Builder changedFiles(ChangedFilePolicy policy) {
+      this.changedFiles = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Keeps a SHA-256 of each file read; default off. */
+    public Builder contentHash(boolean contentHash) {
+      this.contentHash = contentHash;
+      return this;
+    }
+
+    /** Leaves files modified less than this ago for later, 0..1 day; default none. */
+    public Builder settleTime(Duration settleTime) {
+      this.settleTime = Objects.requireNonNull(settleTime, "settleTime");
+      return this;
+    }
+
+    /** Most files per run, at least 1; default no limit. */
+    public Builder maxFilesPerRun(int maxFilesPerRun) {
+      this.maxFilesPerRun = maxFilesPerRun;
+      return this;
+    }
+
+    /** CSV delimiter; default {@code ,}. */
+    public Builder delimiter(char delimiter) {
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    /** CSV quote; default {@code "}. */
+    public Builder quote(char quote) {
+      this.quote = quote;
+      return this;
+    }
+
+    /** Whether CSV files have a header line; default true. Without one, fields map to columns by position. */
+    public Builder header(boolean header) {
+      this.header = header;
+      return this;
+    }
+
+    /** Unquoted CSV text read as null; default the empty field. */
+    public Builder nullValue(String nullValue) {
+      this.nullValue = Objects.requireNonNull(nullValue, "nullValue");
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws IllegalArgumentException naming the option and its allowed range
+     */
+    public FileSource build() {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("source name must not be blank");
+      }
+      if (schema.size() == 0) {
+        throw new IllegalArgumentException("schema of source '" + name + "' must have at least one column");
+      }
+      if (glob.isBlank()) {
+        throw new IllegalArgumentException("glob of source '" + name + "' must not be blank");
+      }
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("glob of source '" + name + "' is not a valid glob: '" + glob + "' ("
+            + e.getMessage() + ")", e);
+      }
+      if (settleTime.isNegative() || settleTime.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("settleTime must be in 0..1 day, got " + settleTime);
+      }
+      if (maxFilesPerRun < 1) {
+        throw new IllegalArgumentException("maxFilesPerRun must be at least 1, got " + maxFilesPerRun);
+      }
+      if (delimiter == quote || delimiter == '\n' || delimiter == '\r' || quote == '\n' || quote == '\r') {
+        throw new IllegalArgumentException("delimiter and quote must differ and not be line breaks, got delimiter '"
+            + delimiter + "' and quote '" + quote + "'");
+      }
+      return new FileSource(this);
+    }
+  }
+}
