@@ -130,7 +130,8 @@ public final class WriteCommand implements Callable<Integer> {
   DataSize memory;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "Writer threads. Values above 1 are accepted but this version writes with one thread.")
+      description = "Writer threads encoding and compressing partitions in parallel (1..256), under one --memory"
+          + " budget.")
   int threads;
 
   @Option(names = "--bad-records", paramLabel = "fail|skip|PATH", defaultValue = "fail",
@@ -253,9 +254,8 @@ public final class WriteCommand implements Callable<Integer> {
     }
     out.println("Schema" + (s.inferred() ? " (inferred)" : "") + ": " + s.schema().columns().stream()
         .map(c -> c.name() + ":" + c.type()).collect(Collectors.joining(", ")));
-    if (s.requestedThreads() > s.threads()) {
-      out.printf(Locale.ROOT, "Threads: %d used (--threads %d is accepted, but this version writes with one"
-          + " thread)%n", s.threads(), s.requestedThreads());
+    if (s.threads() > 1) {
+      out.printf(Locale.ROOT, "Threads: %d writer threads%n", s.threads());
     }
   }
 

@@ -95,7 +95,7 @@ class WriteOptionsTest {
         "--no-sync");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).contains("Wrote 3 rows").contains("3 files")
-        .contains("--threads 4 is accepted, but this version writes with one thread");
+        .contains("Threads: 4 writer threads");
     assertThat(query("SELECT id, name FROM " + parquet(out) + " ORDER BY id"))
         .containsExactly(List.of("1", "a"), List.of("2", "b"), List.of("3", "c"));
   }

@@ -77,11 +77,23 @@ public final class ScheduledCrawler implements AutoCloseable {
     if (next.isEmpty()) {
       return;
     }
-    long delay = Math.max(0, Duration.between(now, next.get()).toMillis());
+    waitFor(now, next.get());
+  }
+
+  private void waitFor(ZonedDateTime now, ZonedDateTime at) {
+    // Rounded up: the executor's timer and the injected clock may disagree by a fraction of a millisecond.
+    long delay = Math.max(0, (Duration.between(now, at).toNanos() + 999_999) / 1_000_000);
     pending = executor.schedule(this::runOnce, delay, TimeUnit.MILLISECONDS);
   }
 
   private void runOnce() {
+    synchronized (this) {
+      ZonedDateTime now = ZonedDateTime.now(clock);
+      if (!closed && nextRun != null && now.isBefore(nextRun)) {
+        waitFor(now, nextRun); // woke early by the clock's measure: never run before the planned time
+        return;
+      }
+    }
     try {
       onReport.accept(crawler.crawl(path));
     } catch (RuntimeException e) {

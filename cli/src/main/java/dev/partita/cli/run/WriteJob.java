@@ -106,6 +106,7 @@ public final class WriteJob {
           .maxRowsPerFile(settings.maxRowsPerFile())
           .maxOpenFiles(settings.maxOpenFiles())
           .memoryBudget(settings.memory())
+          .parallelism(settings.threads())
           .build());
       if (spec.dataSchema().size() == 0) {
         throw new UsageException("--partition-by uses every column as a partition value, so data files would"
@@ -128,7 +129,7 @@ public final class WriteJob {
         long bytesIn = files.stream().mapToLong(InputFile::size).sum();
         return new WriteSummary(out, result.writeId(), format.name(), settings.effectiveCodec(), schema, inferred,
             files.size(), partitions, result.files().size(), earlyCloses, result.totalRows(), bad, settings.badRecords().log(),
-            bytesIn, result.totalBytes(), System.nanoTime() - t0, 1, settings.threads());
+            bytesIn, result.totalBytes(), System.nanoTime() - t0, settings.threads(), settings.threads());
       } catch (IOException | RuntimeException | Error e) {
         if (writer != null) {
           try {
