@@ -2,16 +2,21 @@ package dev.partita.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.partita.cli.inspect.FileFooter.ColumnInfo;
-import dev.partita.cli.inspect.TableInspector;
-import dev.partita.cli.inspect.TableReport;
+import dev.partita.catalog.PartitionColumn;
+import dev.partita.catalog.crawler.ScannedFile;
+import dev.partita.catalog.crawler.ScannedTable;
+import dev.partita.catalog.crawler.TableScanner;
+import dev.partita.cli.input.InputException;
 import dev.partita.cli.run.Sizes;
+import dev.partita.schema.Column;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -20,20 +25,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code partita inspect DIR}: what a table directory holds, from its file footers and folder names. */
+/**
+ * {@code partita inspect DIR}: what a table directory (or a single Parquet or ORC file) holds, from the catalog's
+ * {@link TableScanner}: footers and folder names only.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Partita.Version.class,
-    description = {"Describes a table directory written by any tool (Partita, Spark, DuckDB, pyarrow): schema from"
-        + " the Parquet/ORC footers, partition columns and their inferred types from the name=value folders,"
-        + " and the number of partitions, files, rows and bytes, and the codecs."},
-    footer = {"", "Exit codes: 0 success, 1 unreadable table, 2 usage error."})
+    description = {"Describes a Parquet or ORC table directory written by any tool (Partita, Spark, DuckDB,"
+        + " pyarrow, Polars), or a single file: schema merged from the file footers, partition columns and their"
+        + " types inferred from the name=value folders, partitions, files, rows, bytes, codecs and writers."},
+    footer = {"", "Exit codes: 0 success, 1 missing directory or no readable data file, 2 usage error."})
 public final class InspectCommand implements Callable<Integer> {
+  private static final int MAX_WARNINGS = 10;
+
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "The table directory.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "The table directory, or one data file.")
   Path dir;
 
-  @Option(names = "--json", description = "Print the report as one JSON object.")
+  @Option(names = "--json", description = "Print the report as one JSON object on stdout.")
   boolean json;
 
   /** Creates the command; picocli instantiates it. */
@@ -41,92 +51,119 @@ public final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TableReport r = TableInspector.inspect(dir.toAbsolutePath().normalize());
+    Path root = dir.toAbsolutePath().normalize();
+    if (!Files.exists(root)) {
+      throw new InputException("table directory " + dir + " does not exist");
+    }
+    ScannedTable t = TableScanner.scan(root);
+    if (t.files().isEmpty() && !t.warnings().isEmpty()) {
+      throw new InputException(dir + " holds no readable Parquet or ORC file: " + String.join("; ",
+          t.warnings().subList(0, Math.min(MAX_WARNINGS, t.warnings().size())))
+          + (t.warnings().size() > MAX_WARNINGS ? "; ..." : ""));
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      printJson(r, out);
+      printJson(t, out);
     } else {
-      printText(r, out);
+      printText(t, out);
     }
     out.flush();
     return Partita.EXIT_OK;
   }
 
-  private static String columns(List<ColumnInfo> cols) {
-    return cols.stream().map(ColumnInfo::toString).collect(Collectors.joining(", "));
+  private static Map<String, Integer> writers(ScannedTable t) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (ScannedFile f : t.files()) {
+      if (!f.createdBy().isEmpty()) {
+        out.merge(f.createdBy(), 1, Integer::sum);
+      }
+    }
+    return out;
   }
 
-  private static void printText(TableReport r, PrintWriter out) {
-    out.println("Table " + r.location());
-    out.printf(Locale.ROOT, "  files:      %,d (%s)%n", r.files(), r.formats().entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-    out.printf(Locale.ROOT, "  rows:       %s%n", r.rows().isPresent() ? String.format(Locale.ROOT, "%,d",
-        r.rows().getAsLong()) : "unknown (text files without a Partita manifest)");
-    out.printf(Locale.ROOT, "  bytes:      %s (%,d)%n", Sizes.human(r.bytes()), r.bytes());
-    out.printf(Locale.ROOT, "  partitions: %,d%s%n", r.partitions(), r.partitionColumns().isEmpty() ? ""
-        : " by " + columns(r.partitionColumns()));
-    out.println("  codecs:     " + String.join(", ", r.codecs()));
-    out.println("  schema:     " + (r.schema().isEmpty() ? "(no Parquet or ORC footer)" : columns(r.schema())));
-    for (Map.Entry<String, List<ColumnInfo>> v : r.schemaVariants().entrySet()) {
-      out.println("  other schema in " + v.getKey() + ": " + columns(v.getValue()));
+  private static String columns(List<Column> cols) {
+    return cols.stream().map(c -> c.name() + ":" + c.type()).collect(Collectors.joining(", "));
+  }
+
+  private static String partitionColumns(List<PartitionColumn> cols) {
+    return cols.stream().map(c -> c.name() + ":" + c.type()).collect(Collectors.joining(", "));
+  }
+
+  private static void printText(ScannedTable t, PrintWriter out) {
+    out.println((t.isSingleFile() ? "File " : "Table ") + t.root());
+    out.printf(Locale.ROOT, "  format:     %s%n", t.format());
+    out.printf(Locale.ROOT, "  files:      %,d%n", t.files().size());
+    out.printf(Locale.ROOT, "  rows:       %,d%n", t.rows());
+    out.printf(Locale.ROOT, "  bytes:      %s (%,d)%n", Sizes.human(t.bytes()), t.bytes());
+    out.printf(Locale.ROOT, "  partitions: %,d%s%n", t.partitions().size(), t.partitionColumns().isEmpty() ? ""
+        : " by " + partitionColumns(t.partitionColumns()));
+    out.println("  codecs:     " + String.join(", ", t.codecs()));
+    out.println("  schema:     " + columns(t.schema().columns()));
+    for (String c : t.schemaConflicts()) {
+      out.println("  schema conflict: " + c);
     }
-    if (!r.writers().isEmpty()) {
-      out.println("  written by: " + r.writers().entrySet().stream()
+    Map<String, Integer> writers = writers(t);
+    if (!writers.isEmpty()) {
+      out.println("  written by: " + writers.entrySet().stream()
           .map(e -> e.getKey() + " (" + e.getValue() + " files)").collect(Collectors.joining("; ")));
     }
-    if (r.commits() > 0) {
-      out.println("  Partita commits: " + r.commits());
+    List<String> w = t.warnings();
+    for (int i = 0; i < Math.min(MAX_WARNINGS, w.size()); i++) {
+      out.println("  skipped:    " + w.get(i));
+    }
+    if (w.size() > MAX_WARNINGS) {
+      out.printf(Locale.ROOT, "  skipped:    ... and %,d more (see --json)%n", w.size() - MAX_WARNINGS);
     }
   }
 
-  private static void printJson(TableReport r, PrintWriter out) throws IOException {
+  private static void printJson(ScannedTable t, PrintWriter out) throws IOException {
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.writeStartObject();
-    g.writeStringField("location", r.location().toString());
-    g.writeObjectFieldStart("formats");
-    for (Map.Entry<String, Integer> e : r.formats().entrySet()) {
-      g.writeNumberField(e.getKey(), e.getValue());
-    }
-    g.writeEndObject();
-    g.writeArrayFieldStart("codecs");
-    for (String c : r.codecs()) {
-      g.writeString(c);
-    }
-    g.writeEndArray();
-    columns(g, "schema", r.schema());
-    columns(g, "partition_columns", r.partitionColumns());
-    g.writeObjectFieldStart("schema_variants");
-    for (Map.Entry<String, List<ColumnInfo>> v : r.schemaVariants().entrySet()) {
-      columns(g, v.getKey(), v.getValue());
-    }
-    g.writeEndObject();
-    g.writeNumberField("partitions", r.partitions());
-    g.writeNumberField("files", r.files());
-    if (r.rows().isPresent()) {
-      g.writeNumberField("rows", r.rows().getAsLong());
-    } else {
-      g.writeNullField("rows");
-    }
-    g.writeNumberField("bytes", r.bytes());
-    g.writeNumberField("partita_commits", r.commits());
-    g.writeObjectFieldStart("written_by");
-    for (Map.Entry<String, Integer> e : r.writers().entrySet()) {
-      g.writeNumberField(e.getKey(), e.getValue());
-    }
-    g.writeEndObject();
-    g.writeEndObject();
-    g.flush();
-    out.println();
-  }
-
-  private static void columns(JsonGenerator g, String field, List<ColumnInfo> cols) throws IOException {
-    g.writeArrayFieldStart(field);
-    for (ColumnInfo c : cols) {
+    g.writeStringField("location", t.root().toString());
+    g.writeBooleanField("single_file", t.isSingleFile());
+    g.writeStringField("format", t.format());
+    g.writeArrayFieldStart("schema");
+    for (Column c : t.schema().columns()) {
       g.writeStartObject();
       g.writeStringField("name", c.name());
-      g.writeStringField("type", c.type());
+      g.writeStringField("type", c.type().toString());
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("partition_columns");
+    for (PartitionColumn c : t.partitionColumns()) {
+      g.writeStartObject();
+      g.writeStringField("name", c.name());
+      g.writeStringField("type", c.type().toString());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeNumberField("partitions", t.partitions().size());
+    g.writeNumberField("files", t.files().size());
+    g.writeNumberField("rows", t.rows());
+    g.writeNumberField("bytes", t.bytes());
+    g.writeArrayFieldStart("codecs");
+    for (String c : t.codecs()) {
+      g.writeString(c);
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("written_by");
+    for (Map.Entry<String, Integer> e : writers(t).entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("schema_conflicts");
+    for (String c : t.schemaConflicts()) {
+      g.writeString(c);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("warnings");
+    for (String w : t.warnings()) {
+      g.writeString(w);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.flush();
+    out.println();
   }
 }

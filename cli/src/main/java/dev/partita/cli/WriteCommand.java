@@ -120,7 +120,8 @@ public final class WriteCommand implements Callable<Integer> {
   @Option(names = "--max-rows-per-file", paramLabel = "N", description = "Roll to a new file at this many rows.")
   Long maxRowsPerFile;
 
-  @Option(names = "--max-open-files", paramLabel = "N", defaultValue = "500",
+  @Option(names = "--max-open-files", paramLabel = "N",
+      defaultValue = "" + dev.partita.write.WriteOptions.DEFAULT_MAX_OPEN_FILES,
       description = "Most files open at once; default ${DEFAULT-VALUE}.")
   int maxOpenFiles;
 

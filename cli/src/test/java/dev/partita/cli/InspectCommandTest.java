@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code partita inspect} on tables written by Partita, by DuckDB and by Polars (the shared Parquet file). */
+/**
+ * {@code partita inspect} (on the catalog's {@code TableScanner}) on tables written by Partita, by DuckDB and by
+ * Polars (the shared Parquet file).
+ */
 @SuppressWarnings("unchecked")
 class InspectCommandTest {
   @TempDir
@@ -83,14 +86,14 @@ class InspectCommandTest {
         .containsEntry("codecs", List.of("snappy")).containsEntry("partition_columns", List.of("state:string"))
         .containsEntry("schema", List.of("iata:string", "name:string", "city:string", "country:string",
             "latitude:double", "longitude:double"))
-        .containsEntry("partita_commits", "1");
+        .containsEntry("format", "parquet");
 
     Path orc = tmp.resolve("orc");
     assertThat(Cli.run("write", "-i", Cli.dataset("seattle-weather.csv"), "-o", orc, "--format", "orc",
         "--codec", "zstd", "--partition-by", "y=year(date),weather", "--no-sync").exit()).isZero();
     r = inspect(orc);
     assertThat(r).containsEntry("rows", "1461").containsEntry("codecs", List.of("zstd"))
-        .containsEntry("partition_columns", List.of("y:int64", "weather:string"))
+        .containsEntry("partition_columns", List.of("y:int32", "weather:string"))
         .containsEntry("schema", List.of("date:date", "precipitation:double", "temp_max:double",
             "temp_min:double", "wind:double"));
     try (DuckDb db = new DuckDb()) {
@@ -100,17 +103,18 @@ class InspectCommandTest {
     }
 
     Cli.Result text = Cli.run("inspect", orc);
-    assertThat(text.out()).contains("rows:       1,461").contains(" by y:int64, weather:string");
+    assertThat(text.out()).contains("rows:       1,461").contains(" by y:int32, weather:string");
   }
 
   @Test
-  void textTableRowsComeFromTheManifests() throws Exception {
+  void textTablesHaveNoFootersToInspect() throws Exception {
     Path t = tmp.resolve("t");
     assertThat(Cli.run("write", "-i", Cli.dataset("airports.csv"), "-o", t, "--format", "csv", "--codec", "gzip",
         "--partition-by", "country", "--no-sync").exit()).isZero();
-    Map<String, Object> r = inspect(t);
-    assertThat(r).containsEntry("rows", "3376").containsEntry("codecs", List.of("gzip"))
-        .containsEntry("schema", List.of());
+    Cli.Result r = Cli.run("inspect", t);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("holds no readable Parquet or ORC file")
+        .contains("country=USA/part-").contains("not a Parquet or ORC file");
   }
 
   @Test
@@ -124,17 +128,15 @@ class InspectCommandTest {
     Map<String, Object> r = inspect(t);
     assertThat(r).containsEntry("rows", "1461").containsEntry("partitions", "48")
         .containsEntry("codecs", List.of("zstd"))
-        .containsEntry("partition_columns", List.of("yr:int64", "mo:int64"));
+        .containsEntry("partition_columns", List.of("yr:int32", "mo:int32"));
     assertThat((List<Object>) r.get("schema")).contains("date:date", "weather:string");
   }
 
   @Test
   void polarsFileFromTheSharedDatasets() throws Exception {
-    Path t = tmp.resolve("polars");
-    Files.createDirectories(t);
-    Files.createSymbolicLink(t.resolve("flights.parquet"), Cli.dataset("flights-3m.parquet"));
-    Map<String, Object> r = inspect(t);
-    assertThat(r).containsEntry("rows", "3000000").containsEntry("partitions", "1")
+    Map<String, Object> r = inspect(Cli.dataset("flights-3m.parquet"));
+    assertThat(r).containsEntry("rows", "3000000").containsEntry("single_file", "true")
+        .containsEntry("written_by", Map.of("Polars", "1"))
         .containsEntry("partition_columns", List.of()).containsEntry("codecs", List.of("zstd"));
     assertThat((List<Object>) r.get("schema")).containsExactly("date:timestamp", "delay:int64", "distance:int64",
         "origin:string", "destination:string");
@@ -149,13 +151,17 @@ class InspectCommandTest {
     Files.writeString(f, "x");
     r = Cli.run("inspect", f);
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("is not a directory");
+    assertThat(r.err()).contains("holds no readable Parquet or ORC file");
     assertThat(Cli.run("inspect").exit()).isEqualTo(2);
     Path bad = tmp.resolve("bad");
     Files.createDirectories(bad);
     Files.writeString(bad.resolve("x.parquet"), "not parquet at all");
     r = Cli.run("inspect", bad);
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("x.parquet is not a Parquet file");
+    assertThat(r.err()).contains("holds no readable Parquet or ORC file: x.parquet: footer unreadable");
+    Files.copy(Cli.dataset("flights-3m.parquet"), bad.resolve("good.parquet"));
+    r = Cli.run("inspect", bad);
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("rows:       3,000,000").contains("skipped:    x.parquet: footer unreadable");
   }
 }

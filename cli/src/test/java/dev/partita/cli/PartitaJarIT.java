@@ -75,6 +75,9 @@ class PartitaJarIT {
             : DuckDb.table(out, fc[0], schema, Set.of("state"));
         assertThat(db.assertSameRows(DuckDb.csvInput(in, schema), actual)).isEqualTo(3376);
       }
+      if (fc[0].equals("csv") || fc[0].equals("json")) {
+        continue; // inspect reads Parquet and ORC footers
+      }
       Proc i = run("inspect", out, "--json");
       assertThat(i.exit()).as(i.err()).isZero();
       Map<String, Object> report = InspectCommandTest.report(i.out());

@@ -426,10 +426,16 @@ public final class TextValues {
     if (end - i < 10) {
       throw bad(what, c, off, len);
     }
-    long days = date(c, i, off, len, what);
+    if (c[i + 4] != '-' || c[i + 7] != '-') {
+      throw bad(what, c, off, len);
+    }
     out.year = digits(c, i, 4, off, len, what);
     out.month = digits(c, i + 5, 2, off, len, what);
     out.day = digits(c, i + 8, 2, off, len, what);
+    if (out.month < 1 || out.month > 12 || out.day < 1 || out.day > monthLength(out.year, out.month)) {
+      throw new ValueException(-1, "'" + new String(c, off, len) + "' is not a valid calendar date");
+    }
+    long days = daysFromCivil(out.year, out.month, out.day);
     out.hasOffset = false;
     out.microsOfDay = 0;
     int k = i + 10;

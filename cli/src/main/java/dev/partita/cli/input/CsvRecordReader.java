@@ -144,22 +144,33 @@ public final class CsvRecordReader implements RecordReader {
   private int plain(int field) throws IOException {
     int fs = cur - recordStart;
     while (true) {
-      if (cur == limit && !fill()) {
-        record.setField(field, fs, cur - recordStart - fs, FieldKind.PLAIN);
-        return END;
+      // The hot loop: locals only, one pass to the next delimiter or line break in the buffer.
+      char[] b = buf;
+      int lim = limit;
+      char d = delimiter;
+      int i = cur;
+      while (i < lim) {
+        char c = b[i];
+        if (c == d || c == '\n' || c == '\r') {
+          break;
+        }
+        i++;
       }
-      char c = buf[cur];
-      if (c == delimiter) {
-        record.setField(field, fs, cur - recordStart - fs, FieldKind.PLAIN);
-        cur++;
+      cur = i;
+      if (i == lim) {
+        if (!fill()) {
+          record.setField(field, fs, cur - recordStart - fs, FieldKind.PLAIN);
+          return END;
+        }
+        continue;
+      }
+      record.setField(field, fs, i - recordStart - fs, FieldKind.PLAIN);
+      if (b[i] == d) {
+        cur = i + 1;
         return MORE;
       }
-      if (c == '\n' || c == '\r') {
-        record.setField(field, fs, cur - recordStart - fs, FieldKind.PLAIN);
-        lineBreak();
-        return END;
-      }
-      cur++;
+      lineBreak();
+      return END;
     }
   }
 

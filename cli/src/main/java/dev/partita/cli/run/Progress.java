@@ -53,9 +53,9 @@ final class Progress implements AutoCloseable {
       line = String.format(Locale.ROOT, "reading sample... %s read, %.0fs", Sizes.human(read.get()), secs);
     } else {
       WriterMetrics m = w.metrics();
-      line = String.format(Locale.ROOT, "%,d rows  %,.0f rows/s  read %s  written %s  open files %d  partitions %,d",
-          m.rows(), m.rows() / Math.max(secs, 1e-9), Sizes.human(read.get()), Sizes.human(m.bytes()), m.openFiles(),
-          m.partitions());
+      line = String.format(Locale.ROOT, "%,d rows  %,.0f rows/s  read %s  written %s (+%s buffered)  open files %d"
+          + "  partitions %,d", m.rows(), m.rows() / Math.max(secs, 1e-9), Sizes.human(read.get()),
+          Sizes.human(m.bytes()), Sizes.human(m.bufferedBytes()), m.openFiles(), m.partitions());
     }
     int pad = Math.max(0, lastWidth - line.length());
     err.print("\r" + line + " ".repeat(pad));
