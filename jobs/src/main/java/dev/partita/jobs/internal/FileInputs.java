@@ -88,14 +88,14 @@ public final class FileInputs {
           detail += " (changed files are ignored)";
         }
       }
-      boolean reads1 = action == PlannedInput.Action.READ_NEW || action == PlannedInput.Action.READ_CHANGED;
-      if (reads1 && f.modified.isAfter(now.minus(source.settleTime()))) {
+      boolean reading = action == PlannedInput.Action.READ_NEW || action == PlannedInput.Action.READ_CHANGED;
+      if (reading && f.modified.isAfter(now.minus(source.settleTime()))) {
         action = PlannedInput.Action.SKIP_UNSETTLED;
         detail = "modified at " + f.modified + ", within the settle time " + source.settleTime();
-      } else if (reads1 && reads >= source.maxFilesPerRun()) {
+      } else if (reading && reads >= source.maxFilesPerRun()) {
         action = PlannedInput.Action.SKIP_LIMIT;
         detail = "over maxFilesPerRun " + source.maxFilesPerRun() + "; left for a later run";
-      } else if (reads1) {
+      } else if (reading) {
         reads++;
       }
       out.add(new Planned(f.path, f.relative, f.size, f.modified, action, detail, refreshed));
