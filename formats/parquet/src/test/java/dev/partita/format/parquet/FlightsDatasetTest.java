@@ -1,0 +1,194 @@
+package dev.partita.format.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partita.codec.CompressionCodecs;
+import dev.partita.format.FileMetrics;
+import dev.partita.format.FormatWriter;
+import dev.partita.row.Row;
+import dev.partita.schema.DataType;
+import dev.partita.schema.Schema;
+import dev.partita.storage.LocalStorage;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.zip.GZIPInputStream;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real data: the 3,000,000 flights of {@code flights-3m.csv.gz} written into one snappy and one zstd Parquet file in
+ * a single pass; DuckDB reads back every row and the same sums of {@code delay} and {@code distance} as the test
+ * computes from the CSV, and the same date range as the writer's file metrics state.
+ */
+class FlightsDatasetTest {
+  private static final int EXPECTED_ROWS = 3_000_000;
+  private static final Schema SCHEMA = Schema.builder()
+      .required("date", DataType.timestamp())
+      .required("delay", DataType.int32())
+      .required("distance", DataType.int32())
+      .required("origin", DataType.string())
+      .required("destination", DataType.string())
+      .build();
+
+  @TempDir
+  Path dir;
+
+  static Path datasets() {
+    String configured = System.getProperty("partita.datasets");
+    Path p = configured != null ? Path.of(configured) : Path.of("../shared/datasets");
+    if (!Files.isDirectory(p)) {
+      // Tests run in formats/parquet; the repository root is two levels up.
+      p = Path.of("../../../shared/datasets");
+    }
+    return p;
+  }
+
+  @Test
+  void threeMillionFlightsWithSnappyAndZstd() throws Exception {
+    Path csv = datasets().resolve("flights-3m.csv.gz");
+    assertThat(csv).exists();
+    Path snappyFile = dir.resolve("flights.snappy.parquet");
+    Path zstdFile = dir.resolve("flights.zstd.parquet");
+    FormatWriter snappy = ParquetFormat.builder().codec(CompressionCodecs.byName("snappy")).build()
+        .open(SCHEMA, LocalStorage.instance().create(snappyFile.toString()));
+    FormatWriter zstd = ParquetFormat.builder().codec(CompressionCodecs.byName("zstd")).build()
+        .open(SCHEMA, LocalStorage.instance().create(zstdFile.toString()));
+
+    FlightRow row = new FlightRow();
+    long rows = 0;
+    long delaySum = 0;
+    long distanceSum = 0;
+    long minDate = Long.MAX_VALUE;
+    long maxDate = Long.MIN_VALUE;
+    long start = System.nanoTime();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(csv), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      String header = in.readLine();
+      assertThat(header).isEqualTo("date,delay,distance,origin,destination");
+      String line;
+      while ((line = in.readLine()) != null) {
+        row.parse(line);
+        snappy.write(row);
+        zstd.write(row);
+        rows++;
+        delaySum += row.delay;
+        distanceSum += row.distance;
+        minDate = Math.min(minDate, row.date);
+        maxDate = Math.max(maxDate, row.date);
+      }
+    }
+    FileMetrics snappyMetrics = snappy.finish();
+    FileMetrics zstdMetrics = zstd.finish();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("flights: %,d rows parsed and written twice in %.1f s; snappy %,d bytes, zstd %,d bytes%n",
+        rows, seconds, snappyMetrics.bytes(), zstdMetrics.bytes());
+
+    assertThat(rows).isEqualTo(EXPECTED_ROWS);
+    for (FileMetrics m : new FileMetrics[] {snappyMetrics, zstdMetrics}) {
+      assertThat(m.rows()).isEqualTo(EXPECTED_ROWS);
+      assertThat(m.columns().get(0).min()).contains(minDate);
+      assertThat(m.columns().get(0).max()).contains(maxDate);
+    }
+    for (Path file : new Path[] {snappyFile, zstdFile}) {
+      try (Connection conn = Readers.duckDb(); Statement st = conn.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*), sum(delay), sum(distance), epoch_us(min(date)),"
+              + " epoch_us(max(date)), count(DISTINCT origin) FROM " + Readers.readParquet(file))) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("rows of %s", file).isEqualTo(EXPECTED_ROWS);
+        assertThat(rs.getBigDecimal(2)).as("sum(delay) of %s", file).isEqualByComparingTo(BigDecimal.valueOf(delaySum));
+        assertThat(rs.getBigDecimal(3)).as("sum(distance) of %s", file)
+            .isEqualByComparingTo(BigDecimal.valueOf(distanceSum));
+        assertThat(rs.getLong(4)).isEqualTo(minDate);
+        assertThat(rs.getLong(5)).isEqualTo(maxDate);
+        assertThat(rs.getLong(6)).isGreaterThan(200);
+      }
+      try (ParquetFileReader reader = Readers.openParquetJava(file)) {
+        assertThat(reader.getRecordCount()).isEqualTo(EXPECTED_ROWS);
+      }
+    }
+  }
+
+  /** A reusable row over one parsed CSV line; the numeric fields are parsed without boxing. */
+  private static final class FlightRow implements Row {
+    long date;
+    int delay;
+    int distance;
+    String origin;
+    String destination;
+
+    void parse(String line) {
+      int a = line.indexOf(',');
+      int b = line.indexOf(',', a + 1);
+      int c = line.indexOf(',', b + 1);
+      int d = line.indexOf(',', c + 1);
+      date = micros(line, a);
+      delay = Integer.parseInt(line, a + 1, b, 10);
+      distance = Integer.parseInt(line, b + 1, c, 10);
+      origin = line.substring(c + 1, d);
+      destination = line.substring(d + 1);
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss} as microseconds since the epoch, read as UTC (a local date-time). */
+    private static long micros(String s, int end) {
+      LocalDateTime t = LocalDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+          Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 11, 13, 10), Integer.parseInt(s, 14, 16, 10),
+          end > 16 ? Integer.parseInt(s, 17, 19, 10) : 0);
+      return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
+    }
+
+    @Override
+    public boolean isNull(int index) {
+      return false;
+    }
+
+    @Override
+    public boolean getBoolean(int index) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int getInt(int index) {
+      return index == 1 ? delay : distance;
+    }
+
+    @Override
+    public long getLong(int index) {
+      return date;
+    }
+
+    @Override
+    public float getFloat(int index) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public double getDouble(int index) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public BigDecimal getDecimal(int index) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getString(int index) {
+      return index == 3 ? origin : destination;
+    }
+
+    @Override
+    public byte[] getBinary(int index) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
