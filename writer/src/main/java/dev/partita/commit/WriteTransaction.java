@@ -98,6 +98,11 @@ public final class WriteTransaction implements AutoCloseable {
     return layout.stagingFile(writeId, relative);
   }
 
+  /** Deletes the staged file for {@code relative} (a file that will not be published). */
+  public void discardStaged(String relative) throws IOException {
+    storage.delete(stagingPath(relative), layout.stagingDir(writeId));
+  }
+
   private void failIfTableHasData() throws IOException {
     List<String> existing = dataFiles("");
     if (!existing.isEmpty()) {

@@ -10,8 +10,10 @@ import java.io.IOException;
 public interface FormatWriter {
 
   /**
-   * Appends one row. The row has been validated against the schema (types and required columns), so a failure
-   * here is an I/O or internal error that makes the file unusable.
+   * Appends one row. The row has been validated against the schema (types and required columns). A format that
+   * finds a value it cannot store (for example out of its range) throws
+   * {@link dev.partita.row.InvalidRowException} before writing any part of the row, and stays usable; any other
+   * failure is an I/O or internal error that makes the file unusable.
    */
   void write(Row row) throws IOException;
 

@@ -61,7 +61,7 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
     this.paths = PartitionPaths.of(spec).withDefaultPartitionName(options.defaultPartitionName());
     this.key = spec.newKey();
     Schema schema = options.schema();
-    Schema dataSchema = options.keepPartitionColumns() ? schema : schema.without(spec.sourceColumns());
+    Schema dataSchema = options.keepPartitionColumns() ? schema : spec.dataSchema();
     if (dataSchema.size() == 0) {
       throw new IllegalArgumentException("every column of " + schema + " is an identity partition column, so data"
           + " files would have no columns; set keepPartitionColumns(true) or partition differently");
@@ -114,6 +114,10 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
       if (ctx.overBudget()) {
         relieveMemory();
       }
+    } catch (InvalidRowException e) {
+      // The format refused the row before writing any of it (FormatWriter contract): the write goes on.
+      Counters.add(ctx.counters.rejectedRows, 1);
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw fail(e, "writing row " + n + " to partition '" + p.directory + "'");
     }

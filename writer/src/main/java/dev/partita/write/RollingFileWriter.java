@@ -101,7 +101,7 @@ final class RollingFileWriter {
     }
   }
 
-  /** Completes the open file, if any, and records it for the commit. */
+  /** Completes the open file, if any, and records it for the commit; a file left without rows is dropped. */
   void closeFile() throws IOException {
     if (current == null) {
       return;
@@ -110,6 +110,12 @@ final class RollingFileWriter {
     current = null;
     Counters.add(ctx.counters.openFiles, -1);
     report(0);
+    if (rowsInFile == 0) {
+      // Its only rows were rejected by the format: no empty file is ever published.
+      w.abort();
+      ctx.transaction.discardStaged(currentPath);
+      return;
+    }
     FileMetrics m = w.finish();
     ctx.completed.add(new DataFile(currentPath, partitionValues, m.rows(), m.bytes(), m.columns()));
     Counters.add(ctx.counters.files, 1);

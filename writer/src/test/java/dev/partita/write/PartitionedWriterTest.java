@@ -337,6 +337,46 @@ class PartitionedWriterTest {
     assertThat(LinesTables.read(root)).extracting(r -> r.get("id")).containsExactlyInAnyOrder("1", "3");
   }
 
+  @Test
+  void aRowTheFormatRejectsLeavesNoEmptyFile() throws IOException {
+    Schema schema = Schema.builder().required("k", DataType.string()).required("v", DataType.int64()).build();
+    PartitionSpec spec = PartitionSpec.builder(schema).identity("k").build();
+    // A format that refuses negative values before writing anything of the row.
+    LinesFormat lines = new LinesFormat();
+    dev.partita.format.FileFormat picky = new dev.partita.format.FileFormat() {
+      @Override public String name() { return "picky"; }
+      @Override public String fileSuffix() { return ".lines"; }
+      @Override public dev.partita.format.FormatWriter open(Schema s, dev.partita.storage.PositionOutputStream out)
+          throws IOException {
+        dev.partita.format.FormatWriter inner = lines.open(s, out);
+        return new dev.partita.format.FormatWriter() {
+          @Override public void write(dev.partita.row.Row row) throws IOException {
+            if (row.getLong(0) < 0) {
+              throw new InvalidRowException("v", 0, "negative");
+            }
+            inner.write(row);
+          }
+          @Override public dev.partita.format.FormatProgress progress() { return inner.progress(); }
+          @Override public void flush() throws IOException { inner.flush(); }
+          @Override public dev.partita.format.FileMetrics finish() throws IOException { return inner.finish(); }
+          @Override public void abort() { inner.abort(); }
+        };
+      }
+    };
+    Path root = tmp.resolve("picky");
+    ObjectArrayRow row = new ObjectArrayRow(schema);
+    try (PartitionedWriter w = Table.open(root).newWriter(
+        WriteOptions.builder(schema, picky).partitionBy(spec).mode(WriteMode.APPEND).build())) {
+      w.write(row.wrap(new Object[] {"a", 1L}));
+      assertThatThrownBy(() -> w.write(row.wrap(new Object[] {"b", -1L}))).isInstanceOf(InvalidRowException.class);
+      w.write(row.wrap(new Object[] {"a", 2L}));
+      assertThat(w.metrics().rejectedRows()).isEqualTo(1);
+      assertThat(w.commit().files()).singleElement().satisfies(f -> assertThat(f.path()).startsWith("k=a/"));
+    }
+    assertThat(LinesTables.allFiles(root)).noneMatch(p -> p.toString().contains("k=b"));
+    assertThat(values(root)).containsExactlyInAnyOrder("a:1", "a:2");
+  }
+
   /** A hand-written row whose every value is null. */
   private static final class NullRow implements dev.partita.row.Row {
     @Override public boolean isNull(int i) { return true; }

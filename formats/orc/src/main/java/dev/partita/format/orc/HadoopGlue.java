@@ -34,7 +34,7 @@ final class HadoopGlue {
    * Wraps {@code out} for ORC's physical writer. Positions count from 0 at this call. Closing the wrapper closes
    * {@code out} once; further closes do nothing.
    */
-  static FSDataOutputStream wrap(PositionOutputStream out) throws IOException {
+  static FSDataOutputStream wrap(PositionOutputStream out) {
     return new FSDataOutputStream(new OnceClosing(out), null);
   }
 

@@ -74,6 +74,7 @@ final class OrcFileWriter implements FormatWriter {
   /** Starts a file; on failure {@code out} is closed. */
   static OrcFileWriter open(OrcFormat format, Schema schema, PositionOutputStream out) throws IOException {
     FSDataOutputStream stream = null;
+    PhysicalWriter physical = null;
     try {
       TypeDescription type = OrcSchemas.toOrc(schema);
       String bloomColumns = OrcSchemas.bloomFilterOption(format.bloomFilterColumns(), schema);
@@ -99,7 +100,7 @@ final class OrcFileWriter implements FormatWriter {
           .memory(HadoopGlue.SOLO_MEMORY_MANAGER)
           .setKeyProvider(HadoopGlue.NO_KEYS);
       stream = HadoopGlue.wrap(out);
-      PhysicalWriter physical = new PhysicalFsWriter(stream, options, new WriterEncryptionVariant[0]);
+      physical = new PhysicalFsWriter(stream, options, new WriterEncryptionVariant[0]);
       options.physicalWriter(physical);
       // The file system is only used when no physical writer is given.
       Writer writer = new WriterImpl(null, HadoopGlue.PLACEHOLDER_PATH, options);
@@ -123,7 +124,10 @@ final class OrcFileWriter implements FormatWriter {
       return new OrcFileWriter(schema, stream, physical, writer, batch);
     } catch (IOException | RuntimeException | Error e) {
       try {
-        if (stream != null) {
+        if (physical != null) {
+          // returns the borrowed codec to orc-core's pool and closes the stream
+          physical.close();
+        } else if (stream != null) {
           stream.close();
         } else {
           out.close();

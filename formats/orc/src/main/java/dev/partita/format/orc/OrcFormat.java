@@ -29,7 +29,9 @@ import java.util.Set;
  * stored as {@code bigint} microseconds since midnight, and the names of such columns are listed in the file's
  * user metadata under {@link #TIME_COLUMNS_KEY} as a JSON array of strings. Dates and timestamps are written in
  * the proleptic Gregorian calendar, as {@code java.time} counts them. ORC has no required columns: a required
- * column is one whose statistics never report nulls. Column names are kept exactly as given.
+ * column is one whose statistics never report nulls. Column names are kept exactly as given. Timestamps from
+ * 1969-12-31T23:59:59.001 to .999999 are rejected with an {@link dev.partita.row.InvalidRowException}: ORC stores
+ * them with zero seconds and every reader returns them one second late (ORC-763).
  *
  * <p>Codecs are ORC's own, chosen by name: {@code none}, {@code zlib}, {@code snappy}, {@code zstd} (the only one
  * with a level, 1-22) and {@code lz4}. Instances are immutable and thread-safe; build them with {@link #builder()}
@@ -126,8 +128,9 @@ public final class OrcFormat implements FileFormat {
   }
 
   /**
-   * Starts an ORC file on {@code out}. Fails before writing anything when a bloom filter column is not in
-   * {@code schema} or has a name ORC's column list cannot express.
+   * Starts an ORC file on {@code out}, writing its 3-byte header. Fails, before writing anything, when a bloom
+   * filter column is not in {@code schema} or ORC's case-insensitive column lookup would pick another column; on
+   * any failure {@code out} is closed.
    */
   @Override
   public FormatWriter open(Schema schema, PositionOutputStream out) throws IOException {

@@ -242,11 +242,23 @@ class OrcFileStructureTest {
           .filter(s -> s.getKind() == OrcProto.Stream.Kind.BLOOM_FILTER_UTF8).map(s -> s.getColumn()).toList();
       assertThat(bloomColumns).containsExactlyInAnyOrder(2, 4);
     }
+    // A lower false-positive probability needs more bits.
+    Path precise = dir.resolve("precise.orc");
+    writeSmall(OrcFormat.builder().bloomFilterColumns("name", "day").bloomFilterFpp(0.0001).build(), precise, 3000);
+    assertThat(bloomBytes(precise, 2)).isGreaterThan(bloomBytes(file, 2));
     Path none = dir.resolve("nobloom.orc");
     writeSmall(OrcFormat.defaults(), none, 3000);
     try (Reader reader = OrcReadBack.open(none); RecordReaderImpl rr = (RecordReaderImpl) reader.rows()) {
       assertThat(rr.readStripeFooter(reader.getStripes().get(0)).getStreamsList())
           .noneMatch(s -> s.getKind() == OrcProto.Stream.Kind.BLOOM_FILTER_UTF8);
+    }
+  }
+
+  private static long bloomBytes(Path file, int column) throws Exception {
+    try (Reader reader = OrcReadBack.open(file); RecordReaderImpl rr = (RecordReaderImpl) reader.rows()) {
+      return rr.readStripeFooter(reader.getStripes().get(0)).getStreamsList().stream()
+          .filter(s -> s.getKind() == OrcProto.Stream.Kind.BLOOM_FILTER_UTF8 && s.getColumn() == column)
+          .mapToLong(OrcProto.Stream::getLength).sum();
     }
   }
 

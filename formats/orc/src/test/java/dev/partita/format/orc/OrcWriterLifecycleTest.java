@@ -220,7 +220,7 @@ class OrcWriterLifecycleTest {
     assertThat(failure).isNotNull();
     assertThat(failure).hasStackTraceContaining("disk full (test)");
     assertThatThrownBy(() -> w.write(row.wrap(row(1)))).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("failed earlier").hasCauseReference(failure);
+        .hasMessageContaining("failed earlier").cause().isSameAs(failure);
     w.abort();
     w.abort();
     assertThat(out.closes).isEqualTo(1);

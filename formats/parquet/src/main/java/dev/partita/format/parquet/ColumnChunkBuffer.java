@@ -101,11 +101,6 @@ final class ColumnChunkBuffer implements PageWriter {
     offsetIndexBuilder = pageIndexEnabled ? OffsetIndexBuilder.getBuilder() : OffsetIndexBuilder.getNoOpBuilder();
   }
 
-  /** Whether no page has been written. */
-  boolean isEmpty() {
-    return dataPageType == null;
-  }
-
   @Override
   @Deprecated
   public void writePage(BytesInput bytes, int valueCount, Statistics<?> statistics, Encoding rlEncoding,

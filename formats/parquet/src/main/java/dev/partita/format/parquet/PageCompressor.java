@@ -14,6 +14,8 @@ final class PageCompressor {
   private final boolean passThrough;
   private final ScratchBuffer raw = new ScratchBuffer(64 * 1024);
   private final ScratchBuffer packed = new ScratchBuffer(64 * 1024);
+  private long rawTotal;
+  private long packedTotal;
 
   PageCompressor(CompressionCodec codec) {
     this.codec = codec;
@@ -38,6 +40,8 @@ final class PageCompressor {
     ByteBuffer out = ByteBuffer.wrap(packed.array(), 0, bound);
     int n = codec.compress(raw.asByteBuffer(), out);
     packed.setSize(n);
+    rawTotal += raw.size();
+    packedTotal += n;
     return packed;
   }
 
@@ -48,8 +52,8 @@ final class PageCompressor {
     return raw;
   }
 
-  /** Bytes held by the buffers. */
-  long retainedBytes() {
-    return raw.capacity() + (long) packed.capacity();
+  /** Compressed size over uncompressed size of everything compressed so far; 1 before the first page. */
+  double ratio() {
+    return rawTotal == 0 ? 1.0 : (double) packedTotal / rawTotal;
   }
 }

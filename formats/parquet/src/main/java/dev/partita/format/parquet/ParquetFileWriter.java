@@ -20,10 +20,9 @@ import org.apache.parquet.column.page.PageWriteStore;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
-import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.KeyValue;
+import org.apache.parquet.format.ColumnIndex;
+import org.apache.parquet.format.OffsetIndex;
 import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.Util;
 
 /**
  * Writes one Parquet file. File layout:
@@ -41,12 +40,8 @@ import org.apache.parquet.format.Util;
  * row group size, checked every 100 to 10,000 rows depending on the row size seen, or on {@link #flush()}.
  */
 final class ParquetFileWriter implements FormatWriter {
-  private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
-  private static final int FORMAT_VERSION = 1;
   private static final long MIN_ROWS_BETWEEN_SIZE_CHECKS = 100;
   private static final long MAX_ROWS_BETWEEN_SIZE_CHECKS = 10_000;
-  /** Rough footer bytes per column chunk, for the size estimate. */
-  private static final long FOOTER_BYTES_PER_CHUNK = 160;
 
   private enum State { OPEN, FINISHED, ABORTED, FAILED }
 
@@ -55,6 +50,8 @@ final class ParquetFileWriter implements FormatWriter {
   private final PositionOutputStream out;
   private final ParquetSchema parquetSchema;
   private final ParquetProperties properties;
+  private final RecyclingAllocator allocator;
+  private final PageCompressor compressor;
   private final org.apache.parquet.format.CompressionCodec codec;
   private final ColumnChunkBuffer[] chunks;
   private final ChunkBloomFilter[] blooms;
@@ -62,16 +59,13 @@ final class ParquetFileWriter implements FormatWriter {
   private final PageWriteStore pageStore;
   private final Statistics<?>[] fileStatistics;
   private final boolean[] fileStatisticsValid;
-  private final List<RowGroup> rowGroups = new ArrayList<>();
-  private final List<byte[][]> columnIndexes = new ArrayList<>();
-  private final List<byte[][]> offsetIndexes = new ArrayList<>();
+  private final FileFooter footer;
   private final ScratchBuffer scratch = new ScratchBuffer(4096);
   private final long rowGroupSize;
   private ColumnWriteStore store;
   private long rows;
   private long groupRows;
   private long nextSizeCheck = MIN_ROWS_BETWEEN_SIZE_CHECKS;
-  private long indexBytes;
   private State state = State.OPEN;
 
   ParquetFileWriter(ParquetFormat format, Schema schema, PositionOutputStream out) throws IOException {
@@ -79,8 +73,11 @@ final class ParquetFileWriter implements FormatWriter {
     this.schema = schema;
     this.out = out;
     this.parquetSchema = ParquetSchema.of(schema);
+    this.footer = new FileFooter(parquetSchema);
     this.codec = ParquetCodecs.thriftCodec(format.codec().name());
     this.rowGroupSize = format.rowGroupSize().bytes();
+    // Up to two pages per column may sit in the pool, at most 64MB.
+    this.allocator = new RecyclingAllocator(Math.min(64L << 20, 2 * format.pageSize().bytes() * schema.size()));
     this.properties = ParquetProperties.builder()
         .withWriterVersion(format.pageVersion() == PageVersion.V1
             ? ParquetProperties.WriterVersion.PARQUET_1_0
@@ -92,8 +89,9 @@ final class ParquetFileWriter implements FormatWriter {
         .withStatisticsEnabled(format.writeStatistics())
         .withSizeStatisticsEnabled(false)
         .withBloomFilterEnabled(false)
+        .withAllocator(allocator)
         .build();
-    PageCompressor compressor = new PageCompressor(format.codec());
+    this.compressor = new PageCompressor(format.codec());
     int n = schema.size();
     this.chunks = new ColumnChunkBuffer[n];
     this.blooms = new ChunkBloomFilter[n];
@@ -120,7 +118,7 @@ final class ParquetFileWriter implements FormatWriter {
       }
       return chunk;
     };
-    out.write(MAGIC);
+    out.write(FileFooter.MAGIC);
     startRowGroup();
   }
 
@@ -168,19 +166,30 @@ final class ParquetFileWriter implements FormatWriter {
     }
   }
 
+  /**
+   * Rows so far; memory held for the open row group, which a flush releases (the column store with its buffered
+   * pages, recycled page buffers, bloom filters; not the two reused compression buffers of at most a page each);
+   * and the file size if finished now: bytes written, plus the compressed pages held, plus the open pages at the
+   * compression ratio seen so far, plus page indexes and an allowance for the footer.
+   */
   @Override
   public FormatProgress progress() {
     checkOpen("progress");
     long buffered = store.getBufferedSize();
+    long compressedPages = 0;
+    for (ColumnChunkBuffer chunk : chunks) {
+      compressedPages += chunk.getMemSize();
+    }
+    long openPages = Math.max(0, buffered - compressedPages);
     long bloomBytes = 0;
     for (ChunkBloomFilter b : blooms) {
       if (b != null) {
         bloomBytes += b.retainedBytes();
       }
     }
-    long footer = (rowGroups.size() + 1L) * writers.length * FOOTER_BYTES_PER_CHUNK;
-    return new FormatProgress(rows, buffered + bloomBytes,
-        out.position() + buffered + bloomBytes + indexBytes + footer + 8);
+    long estimate = out.position() + compressedPages + (long) (openPages * compressor.ratio()) + bloomBytes
+        + footer.estimatedBytes();
+    return new FormatProgress(rows, buffered + allocator.pooledBytes() + bloomBytes, estimate);
   }
 
   @Override
@@ -195,10 +204,11 @@ final class ParquetFileWriter implements FormatWriter {
     try {
       // Closing the store writes each column's last page and its dictionary page into the chunk buffers.
       store.close();
+      allocator.clear();
       long start = out.position();
       List<ColumnChunk> columns = new ArrayList<>(chunks.length);
-      byte[][] groupColumnIndexes = new byte[chunks.length][];
-      byte[][] groupOffsetIndexes = new byte[chunks.length][];
+      ColumnIndex[] columnIndexes = new ColumnIndex[chunks.length];
+      OffsetIndex[] offsetIndexes = new OffsetIndex[chunks.length];
       long compressed = 0;
       long uncompressed = 0;
       for (int i = 0; i < chunks.length; i++) {
@@ -206,11 +216,12 @@ final class ParquetFileWriter implements FormatWriter {
         columns.add(w.chunk());
         compressed += w.compressedBytes();
         uncompressed += w.uncompressedBytes();
-        groupColumnIndexes[i] = w.columnIndex() == null ? null : serialize(w.columnIndex());
-        groupOffsetIndexes[i] = w.offsetIndex() == null ? null : serialize(w.offsetIndex());
+        columnIndexes[i] = w.columnIndex();
+        offsetIndexes[i] = w.offsetIndex();
         mergeFileStatistics(i, w.statistics());
         chunks[i].reset();
       }
+      // Bloom filters follow the chunks of their row group, so that they need not be held until the end.
       for (int i = 0; i < blooms.length; i++) {
         if (blooms[i] != null) {
           scratch.reset();
@@ -225,15 +236,7 @@ final class ParquetFileWriter implements FormatWriter {
       RowGroup group = new RowGroup(columns, uncompressed, groupRows);
       group.setFile_offset(start);
       group.setTotal_compressed_size(compressed);
-      if (rowGroups.size() <= Short.MAX_VALUE) {
-        group.setOrdinal((short) rowGroups.size());
-      }
-      rowGroups.add(group);
-      columnIndexes.add(groupColumnIndexes);
-      offsetIndexes.add(groupOffsetIndexes);
-      for (int i = 0; i < chunks.length; i++) {
-        indexBytes += length(groupColumnIndexes[i]) + length(groupOffsetIndexes[i]);
-      }
+      footer.add(group, columnIndexes, offsetIndexes);
       startRowGroup();
     } catch (IOException | RuntimeException e) {
       state = State.FAILED;
@@ -255,22 +258,6 @@ final class ParquetFileWriter implements FormatWriter {
     }
   }
 
-  private byte[] serialize(org.apache.parquet.format.ColumnIndex index) throws IOException {
-    scratch.reset();
-    Util.writeColumnIndex(index, scratch);
-    return java.util.Arrays.copyOf(scratch.array(), scratch.size());
-  }
-
-  private byte[] serialize(org.apache.parquet.format.OffsetIndex index) throws IOException {
-    scratch.reset();
-    Util.writeOffsetIndex(index, scratch);
-    return java.util.Arrays.copyOf(scratch.array(), scratch.size());
-  }
-
-  private static long length(byte[] b) {
-    return b == null ? 0 : b.length;
-  }
-
   @Override
   public FileMetrics finish() throws IOException {
     checkOpen("finish");
@@ -278,28 +265,7 @@ final class ParquetFileWriter implements FormatWriter {
       if (groupRows > 0) {
         flushRowGroup();
       }
-      writePageIndex();
-      FileMetaData footer = new FileMetaData(FORMAT_VERSION, parquetSchema.elements, rows, rowGroups);
-      if (!format.keyValueMetadata().isEmpty()) {
-        List<KeyValue> pairs = new ArrayList<>();
-        format.keyValueMetadata().forEach((k, v) -> {
-          KeyValue kv = new KeyValue(k);
-          kv.setValue(v);
-          pairs.add(kv);
-        });
-        footer.setKey_value_metadata(pairs);
-      }
-      footer.setCreated_by(CreatedBy.VALUE);
-      footer.setColumn_orders(parquetSchema.columnOrders);
-      scratch.reset();
-      Util.writeFileMetaData(footer, scratch);
-      int length = scratch.size();
-      scratch.write(length);
-      scratch.write(length >>> 8);
-      scratch.write(length >>> 16);
-      scratch.write(length >>> 24);
-      scratch.write(MAGIC, 0, MAGIC.length);
-      out.write(scratch.array(), 0, scratch.size());
+      footer.writeTo(out, rows, format.keyValueMetadata(), CreatedBy.VALUE);
       long bytes = out.position();
       out.close();
       state = State.FINISHED;
@@ -315,49 +281,16 @@ final class ParquetFileWriter implements FormatWriter {
     }
   }
 
-  /** Writes every column index, then every offset index, and records where each went. */
-  private void writePageIndex() throws IOException {
-    for (int g = 0; g < rowGroups.size(); g++) {
-      byte[][] indexes = columnIndexes.get(g);
-      for (int i = 0; i < indexes.length; i++) {
-        if (indexes[i] != null) {
-          ColumnChunk chunk = rowGroups.get(g).getColumns().get(i);
-          chunk.setColumn_index_offset(out.position());
-          chunk.setColumn_index_length(indexes[i].length);
-          out.write(indexes[i]);
-        }
-      }
-    }
-    for (int g = 0; g < rowGroups.size(); g++) {
-      byte[][] indexes = offsetIndexes.get(g);
-      for (int i = 0; i < indexes.length; i++) {
-        if (indexes[i] != null) {
-          ColumnChunk chunk = rowGroups.get(g).getColumns().get(i);
-          chunk.setOffset_index_offset(out.position());
-          chunk.setOffset_index_length(indexes[i].length);
-          out.write(indexes[i]);
-        }
-      }
-    }
-  }
-
   @Override
   public void abort() {
     if (state == State.ABORTED || state == State.FINISHED) {
       return;
     }
     state = State.ABORTED;
-    closeQuietly(null);
-  }
-
-  /** Closes the stream of a file that will be deleted; a failure to close adds nothing the caller can act on. */
-  private void closeQuietly(Throwable primary) {
     try {
       out.close();
     } catch (IOException | RuntimeException e) {
-      if (primary != null) {
-        primary.addSuppressed(e);
-      }
+      // The file is being discarded; the contract is to close quietly, and nothing can be done about it here.
     }
   }
 

@@ -190,7 +190,8 @@ public final class ParquetFormat implements FileFormat {
 
   /**
    * The expected number of distinct values per column chunk, which sizes bloom filters; when empty the filter
-   * sizes itself from the values seen (between 64KB and {@link #MAX_BLOOM_FILTER_SIZE}).
+   * is built at {@link #MAX_BLOOM_FILTER_SIZE} and folded, when written, to the smallest power-of-two size that meets
+   * {@link #bloomFilterFpp()} for the distinct values seen.
    */
   public OptionalLong bloomFilterNdv() {
     return bloomFilterNdv;

@@ -40,7 +40,9 @@ abstract class ValueWriter {
   static ValueWriter of(int index, Column column, ChunkBloomFilter bloom) {
     return switch (column.type().kind()) {
       case BOOLEAN -> new BooleanWriter(index, column);
-      case INT32, DATE -> new IntWriter(index, column, bloom);
+      case INT32 -> column.type().bitWidth() < 32 ? new SmallIntWriter(index, column, bloom)
+          : new IntWriter(index, column, bloom);
+      case DATE -> new IntWriter(index, column, bloom);
       case INT64, TIME, TIMESTAMP -> new LongWriter(index, column, bloom);
       case FLOAT32 -> new FloatWriter(index, column, bloom);
       case FLOAT64 -> new DoubleWriter(index, column, bloom);
@@ -97,6 +99,28 @@ abstract class ValueWriter {
     @Override
     void writeValue(Row row) {
       int v = row.getInt(index);
+      writer.write(v, 0, definitionLevel);
+      if (bloom != null) {
+        bloom.insertInt(v);
+      }
+    }
+  }
+
+  /** int8 and int16: stored as INT32, refused outside their range (readers would misread them). */
+  private static final class SmallIntWriter extends ValueWriter {
+    private final int bits;
+
+    SmallIntWriter(int index, Column column, ChunkBloomFilter bloom) {
+      super(index, column, bloom);
+      this.bits = column.type().bitWidth();
+    }
+
+    @Override
+    void writeValue(Row row) {
+      int v = row.getInt(index);
+      if (v << (32 - bits) >> (32 - bits) != v) {
+        throw new PartitaException("column '" + name + "': " + v + " is out of range for int" + bits);
+      }
       writer.write(v, 0, definitionLevel);
       if (bloom != null) {
         bloom.insertInt(v);

@@ -20,7 +20,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import dev.partita.commit.CommitResult;
+import dev.partita.partition.PartitionSpec;
+import dev.partita.table.Table;
+import dev.partita.write.PartitionedWriter;
+import dev.partita.write.WriteOptions;
+import java.time.LocalDate;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +123,73 @@ class FlightsDatasetTest {
       }
       try (ParquetFileReader reader = Readers.openParquetJava(file)) {
         assertThat(reader.getRecordCount()).isEqualTo(EXPECTED_ROWS);
+      }
+    }
+  }
+
+  /**
+   * The same rows through the core's partitioned writer, by {@code date(date)} (182 day partitions), with snappy
+   * and zstd: DuckDB reads the hive-partitioned tables back with the partition column typed as DATE, every row,
+   * and the same sums per day as computed from the CSV.
+   */
+  @Test
+  void threeMillionFlightsPartitionedByDay() throws Exception {
+    Path csv = datasets().resolve("flights-3m.csv.gz");
+    PartitionSpec spec = PartitionSpec.builder(SCHEMA).date("date").build();
+    Map<String, PartitionedWriter> writers = new LinkedHashMap<>();
+    for (String codec : new String[] {"snappy", "zstd"}) {
+      writers.put(codec, Table.open(dir.resolve(codec)).newWriter(WriteOptions.builder(SCHEMA,
+          ParquetFormat.builder().codec(CompressionCodecs.byName(codec)).build()).partitionBy(spec).build()));
+    }
+    FlightRow row = new FlightRow();
+    long rows = 0;
+    Map<LocalDate, long[]> perDay = new TreeMap<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(csv), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      in.readLine();
+      String line;
+      while ((line = in.readLine()) != null) {
+        row.parse(line);
+        for (PartitionedWriter w : writers.values()) {
+          w.write(row);
+        }
+        rows++;
+        long[] sums = perDay.computeIfAbsent(LocalDate.ofEpochDay(Math.floorDiv(row.date, 86_400_000_000L)),
+            d -> new long[3]);
+        sums[0]++;
+        sums[1] += row.delay;
+        sums[2] += row.distance;
+      }
+    }
+    assertThat(rows).isEqualTo(EXPECTED_ROWS);
+    assertThat(perDay).hasSize(182);
+    for (Map.Entry<String, PartitionedWriter> e : writers.entrySet()) {
+      CommitResult result = e.getValue().commit();
+      e.getValue().close();
+      assertThat(result.totalRows()).isEqualTo(EXPECTED_ROWS);
+      assertThat(result.files()).hasSize(182)
+          .allMatch(f -> f.path().matches("date_date=2001-0[1-7]-\\d\\d/part-.*\\." + e.getKey() + "\\.parquet"));
+      Path root = dir.resolve(e.getKey());
+      String glob = root.toString().replace("'", "''") + "/**/*.parquet";
+      try (Connection conn = Readers.duckDb(); Statement st = conn.createStatement()) {
+        try (ResultSet rs = st.executeQuery("SELECT typeof(date_date), count(*) FROM read_parquet('" + glob
+            + "', hive_partitioning = true) GROUP BY 1")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo("DATE");
+          assertThat(rs.getLong(2)).isEqualTo(EXPECTED_ROWS);
+          assertThat(rs.next()).isFalse();
+        }
+        Map<LocalDate, long[]> back = new TreeMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT date_date, count(*), sum(delay), sum(distance),"
+            + " count(*) FILTER (WHERE CAST(date AS DATE) <> date_date) FROM read_parquet('" + glob
+            + "', hive_partitioning = true) GROUP BY 1")) {
+          while (rs.next()) {
+            assertThat(rs.getLong(5)).as("rows in the wrong day folder").isZero();
+            back.put(rs.getObject(1, LocalDate.class), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+          }
+        }
+        assertThat(back.keySet()).containsExactlyElementsOf(perDay.keySet());
+        back.forEach((d, v) -> assertThat(v).as("day %s", d).containsExactly(perDay.get(d)));
       }
     }
   }

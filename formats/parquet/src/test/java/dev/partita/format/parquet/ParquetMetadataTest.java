@@ -249,6 +249,46 @@ class ParquetMetadataTest {
   }
 
   /**
+   * Strings longer than the column index's 64 bytes are truncated there (min as a prefix, max rounded up), still
+   * bounding the page; chunk statistics over 4KB are left out rather than truncated, the null count stays.
+   */
+  @Test
+  void longStringsAreTruncatedInTheColumnIndexAndDroppedFromChunkStatistics() throws Exception {
+    Schema schema = Schema.of(dev.partita.schema.Column.optional("s", DataType.string()),
+        dev.partita.schema.Column.optional("huge", DataType.string()));
+    List<Object[]> rows = new ArrayList<>();
+    Random r = new Random(9);
+    for (int i = 0; i < 500; i++) {
+      String base = "é".repeat(20) + "x".repeat(r.nextInt(100)) + i;
+      rows.add(new Object[] {i % 9 == 0 ? null : base, i % 9 == 0 ? null : "y".repeat(5000) + i});
+    }
+    Path file = dir.resolve("long-strings.parquet");
+    TestRows.write(ParquetFormat.builder().codec(CompressionCodecs.none()).pageRowCountLimit(100).build(), schema,
+        rows, file);
+    Readers.assertRows("duckdb", schema, rows, Readers.readWithDuckDb(file, schema));
+    try (ParquetFileReader reader = Readers.openParquetJava(file)) {
+      ColumnChunkMetaData chunk = reader.getFooter().getBlocks().get(0).getColumns().get(0);
+      ColumnIndex index = reader.readColumnIndex(chunk);
+      OffsetIndex offsets = reader.readOffsetIndex(chunk);
+      java.util.Comparator<Object> order = Expected.order(DataType.string());
+      for (int p = 0; p < offsets.getPageCount(); p++) {
+        int from = (int) offsets.getFirstRowIndex(p);
+        int to = p + 1 < offsets.getPageCount() ? (int) offsets.getFirstRowIndex(p + 1) : rows.size();
+        Expected.Stats e = Expected.stats(rows, 0, DataType.string(), from, to);
+        assertThat(index.getMinValues().get(p).remaining()).isLessThanOrEqualTo(64);
+        assertThat(index.getMaxValues().get(p).remaining()).isLessThanOrEqualTo(64);
+        assertThat(order.compare(Expected.fromPlain(index.getMinValues().get(p), DataType.string()), e.min()))
+            .isLessThanOrEqualTo(0);
+        assertThat(order.compare(Expected.fromPlain(index.getMaxValues().get(p), DataType.string()), e.max()))
+            .isGreaterThanOrEqualTo(0);
+      }
+      ColumnChunkMetaData huge = reader.getFooter().getBlocks().get(0).getColumns().get(1);
+      assertThat(huge.getStatistics().hasNonNullValue()).isFalse();
+      assertThat(huge.getStatistics().getNumNulls()).isEqualTo(56);
+    }
+  }
+
+  /**
    * The page index of every chunk: offsets point at page headers, sizes span header and body, first row indexes
    * add up to the row group, and each page's min, max, null count and null-page flag equal what its rows hold.
    */
@@ -423,6 +463,45 @@ class ParquetMetadataTest {
     Files.write(corrupt, bytes);
     assertThatThrownBy(() -> Readers.readWithParquetJava(corrupt, schema))
         .hasStackTraceContaining("CRC checksum verification failed");
+  }
+
+  /**
+   * statistics=false leaves chunk statistics and column indexes out (offset indexes stay); page-index=false leaves
+   * both indexes out (statistics stay). The data reads back either way, and the file metrics still count nulls.
+   */
+  @Test
+  void statisticsAndPageIndexCanBeTurnedOff() throws Exception {
+    Schema schema = STATS_SCHEMA;
+    List<Object[]> rows = TestRows.randomRows(schema, 200, new Random(21));
+    Path noStats = dir.resolve("no-stats.parquet");
+    FileMetrics metrics = TestRows.write(ParquetFormat.builder().codec(CompressionCodecs.none())
+        .writeStatistics(false).build(), schema, rows, noStats);
+    Path noIndex = dir.resolve("no-index.parquet");
+    TestRows.write(ParquetFormat.builder().codec(CompressionCodecs.none()).pageIndex(false).build(), schema, rows,
+        noIndex);
+    for (Path file : new Path[] {noStats, noIndex}) {
+      Readers.assertRows("duckdb", schema, rows, Readers.readWithDuckDb(file, schema));
+      Readers.assertRows("parquet-java", schema, rows, Readers.readWithParquetJava(file, schema));
+    }
+    try (ParquetFileReader reader = Readers.openParquetJava(noStats)) {
+      for (ColumnChunkMetaData chunk : reader.getFooter().getBlocks().get(0).getColumns()) {
+        assertThat(chunk.getStatistics().isEmpty()).isTrue();
+        assertThat(reader.readColumnIndex(chunk)).isNull();
+        assertThat(reader.readOffsetIndex(chunk)).isNotNull();
+      }
+    }
+    try (ParquetFileReader reader = Readers.openParquetJava(noIndex)) {
+      for (ColumnChunkMetaData chunk : reader.getFooter().getBlocks().get(0).getColumns()) {
+        assertThat(chunk.getStatistics().isNumNullsSet()).isTrue();
+        assertThat(reader.readColumnIndex(chunk)).isNull();
+        assertThat(reader.readOffsetIndex(chunk)).isNull();
+      }
+    }
+    for (int c = 0; c < schema.size(); c++) {
+      ColumnStats cs = metrics.columns().get(c);
+      assertThat(cs.nullCount()).isEqualTo(Expected.stats(rows, c, schema.column(c).type(), 0, 200).nulls());
+      assertThat(cs.min()).isEmpty();
+    }
   }
 
   /** An empty file (no rows) is a valid Parquet file with no row groups. */

@@ -141,7 +141,9 @@ class RowGroupAndLifecycleTest {
     assertThat(afterFlush.rows()).isEqualTo(100_000);
     assertThat(afterFlush.bufferedBytes()).isLessThan(beforeFlush.bufferedBytes() / 10);
     FileMetrics metrics = w.finish();
-    assertThat(beforeFlush.estimatedFileSize()).isBetween(metrics.bytes() / 2, metrics.bytes() * 3);
+    System.out.printf("progress: estimate %,d bytes with one open row group, %,d after flush; file %,d bytes%n",
+        beforeFlush.estimatedFileSize(), afterFlush.estimatedFileSize(), metrics.bytes());
+    assertThat(beforeFlush.estimatedFileSize()).isBetween(metrics.bytes() * 3 / 4, metrics.bytes() * 5 / 4);
     assertThat(afterFlush.estimatedFileSize()).isBetween(metrics.bytes() * 9 / 10, metrics.bytes() * 11 / 10);
     assertThat(Files.size(file)).isEqualTo(metrics.bytes());
   }
@@ -192,10 +194,21 @@ class RowGroupAndLifecycleTest {
         .open(schema, new TrackingStream());
     assertThatThrownBy(() -> w2.write(new FixedRow(true, new BigDecimal("1.00"))))
         .isInstanceOf(PartitaException.class).hasMessageContaining("'n' is required");
+
+    Schema small = Schema.builder().required("n", DataType.int8()).required("d", DataType.decimal(5, 2)).build();
+    FormatWriter w3 = ParquetFormat.builder().codec(CompressionCodecs.none()).build()
+        .open(small, new TrackingStream());
+    w3.write(new FixedRow(false, new BigDecimal("1.00"), 127));
+    assertThatThrownBy(() -> w3.write(new FixedRow(false, new BigDecimal("1.00"), 128)))
+        .isInstanceOf(PartitaException.class).hasMessageContaining("128 is out of range for int8");
   }
 
   /** A row with an int column (null when asked) and a decimal column, bypassing the adapters' checks. */
-  private record FixedRow(boolean nullInt, BigDecimal decimal) implements Row {
+  private record FixedRow(boolean nullInt, BigDecimal decimal, int intValue) implements Row {
+    FixedRow(boolean nullInt, BigDecimal decimal) {
+      this(nullInt, decimal, 7);
+    }
+
     @Override
     public boolean isNull(int index) {
       return index == 0 && nullInt;
@@ -208,7 +221,7 @@ class RowGroupAndLifecycleTest {
 
     @Override
     public int getInt(int index) {
-      return 7;
+      return intValue;
     }
 
     @Override
