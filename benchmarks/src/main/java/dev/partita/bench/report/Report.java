@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * Turns a run's JMH JSON files and extras into a Markdown report: the issue's targets (met or not), then one table
@@ -126,7 +125,11 @@ public final class Report {
     } else if (jmh == null && error == null) {
       error = "no JMH result (the fork failed; see the run log)";
     }
-    return new Measurement(simple, params(src.get("params")), rows, rowsError, alloc, longOf(extra, "rowsPerOp"),
+    Map<String, String> params = params(src.get("params"));
+    // Benchmarks that write no table record no extras; their rows per operation is their parameter.
+    long rowsPerOp = extra != null ? longOf(extra, "rowsPerOp")
+        : params.containsKey("rows") ? Long.parseLong(params.get("rows")) : 0;
+    return new Measurement(simple, params, rows, rowsError, alloc, rowsPerOp,
         longOf(extra, "bytesPerOp"), longOf(extra, "filesPerOp"), longOf(extra, "heapPeakAfterGc"),
         longOf(extra, "heapPoolPeak"), longOf(extra, "maxHeap"), oom, error);
   }
@@ -407,9 +410,5 @@ public final class Report {
 
   private static String mb(long bytes) {
     return bytes == 0 ? "" : String.valueOf(bytes >> 20);
-  }
-
-  static Predicate<Measurement> benchmark(String name) {
-    return m -> m.benchmark().equals(name);
   }
 }
