@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sales rows (random order) to Parquet: Partita against parquet-java's {@code ParquetWriter}, one file or one per
- * {@code year/month} partition (24), for each codec.
+ * Sales rows (random order) to Parquet: Partita against parquet-java's {@code ParquetWriter}, one file, one per
+ * {@code year/month} partition (24) or one per product (1,000), for each codec, on the default heap.
  */
 @Fork(1)
 @Warmup(iterations = 2, time = 5)
@@ -26,7 +26,7 @@ public class SalesParquetBenchmark extends TableWriteBenchmark {
   @Param({"none", "snappy", "zstd"})
   public String codec;
   /** The partition layout. */
-  @Param({"single", "year_month"})
+  @Param({"single", "year_month", "product"})
   public String layout;
   /** Rows per table. */
   @Param("1000000")
