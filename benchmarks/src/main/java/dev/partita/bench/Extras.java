@@ -12,7 +12,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What JMH does not record, one JSON line per benchmark trial appended to {@code -Dpartita.bench.extras}: output
- * bytes and files per operation, rows per operation, peak heap, and whether the fork ran out of memory. Nothing
+ * bytes and files per operation, rows per operation, peak heap, the process CPU time of the measured writes, and
+ * whether the fork ran out of memory. Nothing
  * is written when the property is not set.
  */
 final class Extras {
@@ -23,7 +24,7 @@ final class Extras {
 
   /** One trial's extra figures. */
   record Trial(long rowsPerOp, long bytesPerOp, long filesPerOp, long heapPeakAfterGc, long heapPoolPeak,
-      long maxHeap, boolean outOfMemory, String error) {}
+      long maxHeap, long measuredRows, long measuredCpuNanos, boolean outOfMemory, String error) {}
 
   /** Appends {@code trial} for the benchmark and parameters of {@code params}. */
   static void record(BenchmarkParams params, Trial trial) {
@@ -48,6 +49,8 @@ final class Extras {
         .append(",\"heapPeakAfterGc\":").append(trial.heapPeakAfterGc())
         .append(",\"heapPoolPeak\":").append(trial.heapPoolPeak())
         .append(",\"maxHeap\":").append(trial.maxHeap())
+        .append(",\"measuredRows\":").append(trial.measuredRows())
+        .append(",\"measuredCpuNanos\":").append(trial.measuredCpuNanos())
         .append(",\"outOfMemory\":").append(trial.outOfMemory())
         .append(",\"error\":").append(trial.error() == null ? "null" : quote(trial.error()))
         .append("}\n");

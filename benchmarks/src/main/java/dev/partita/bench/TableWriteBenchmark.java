@@ -12,11 +12,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Common frame of the table-writing benchmarks: one operation writes a whole table into a fresh directory; after
  * it (outside the measured time) the directory is measured and deleted. The primary score is tables per second;
- * the {@code rows} counter is rows per second. Each trial appends bytes, files, peak heap and out-of-memory status
+ * the {@code rows} counter is rows per second. Each trial appends bytes, files, peak heap, out-of-memory status and
+ * the process CPU time its measured writes took (rows per CPU-second hardly depend on what else the machine runs)
  * through {@link Extras}. An {@link OutOfMemoryError} in a write is recorded, then fails the benchmark.
  */
 @State(Scope.Thread)
@@ -44,6 +47,9 @@ public abstract class TableWriteBenchmark {
   private long rowsPerOp;
   private Outputs.DirSize size = new Outputs.DirSize(0, 0);
   private BenchmarkParams params;
+  private boolean measuring;
+  private long measuredRows;
+  private long measuredCpuNanos;
 
   /** Prepares the contender: rows in memory, sinks, connections. Not measured. */
   protected abstract void prepare() throws Exception;
@@ -64,18 +70,29 @@ public abstract class TableWriteBenchmark {
     probe = new HeapProbe();
   }
 
+  /** Notes whether the coming iteration is measured (CPU time is summed over measured writes only). */
+  @Setup(Level.Iteration)
+  public void setUpIteration(IterationParams iteration) {
+    measuring = iteration.getType() == IterationType.MEASUREMENT;
+  }
+
   /** The measured operation: one table. */
   @Benchmark
   public long write(RowCounter counter) throws Exception {
     Path dir = outputs.newTable();
     last = dir;
     long rows;
+    long cpuBefore = ProcessCpu.nanos();
     try {
       rows = writeTable(dir);
     } catch (OutOfMemoryError e) {
       // The writer's objects are unreachable once the exception left writeTable: there is room to report.
       Extras.record(params, trial(true, "OutOfMemoryError: " + e.getMessage()));
       throw new IllegalStateException("out of memory at -Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", e);
+    }
+    if (measuring) {
+      measuredCpuNanos += ProcessCpu.nanos() - cpuBefore;
+      measuredRows += rows;
     }
     rowsPerOp = rows;
     counter.rows += rows;
@@ -106,6 +123,7 @@ public abstract class TableWriteBenchmark {
 
   private Extras.Trial trial(boolean oom, String error) {
     return new Extras.Trial(rowsPerOp, size.bytes(), size.files(), probe == null ? 0 : probe.peakAfterGc(),
-        probe == null ? 0 : probe.poolPeak(), Runtime.getRuntime().maxMemory(), oom, error);
+        probe == null ? 0 : probe.poolPeak(), Runtime.getRuntime().maxMemory(), measuredRows, measuredCpuNanos, oom,
+        error);
   }
 }

@@ -74,6 +74,8 @@ class BenchmarkSmokeTest {
       assertThat(t.get("outOfMemory")).as(what).isEqualTo(false);
       assertThat(((Number) t.get("rowsPerOp")).longValue()).as(what).isEqualTo(ROWS);
       assertThat(((Number) t.get("bytesPerOp")).longValue()).as(what).isGreaterThan(0);
+      assertThat(((Number) t.get("measuredRows")).longValue()).as(what).isGreaterThanOrEqualTo(ROWS);
+      assertThat(((Number) t.get("measuredCpuNanos")).longValue()).as(what).isGreaterThan(0);
       long files = ((Number) t.get("filesPerOp")).longValue();
       @SuppressWarnings("unchecked")
       Map<String, Object> params = (Map<String, Object>) t.get("params");

@@ -10,6 +10,7 @@ import java.util.TreeMap;
  * @param params the JMH parameters
  * @param rowsPerSecond the {@code rows} counter's score; NaN when the case failed
  * @param rowsError its 99.9% confidence half-width (NaN with fewer than 3 iterations)
+ * @param rowsPerCpuSecond rows of the measured writes per second of process CPU time; NaN when not recorded
  * @param allocBytesPerOp {@code gc.alloc.rate.norm} (bytes allocated per table), NaN without {@code -prof gc}
  * @param rowsPerOp rows per table
  * @param bytesPerOp output bytes per table
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * @param error why the case has no score, if it has none
  */
 record Measurement(String benchmark, Map<String, String> params, double rowsPerSecond, double rowsError,
-    double allocBytesPerOp, long rowsPerOp, long bytesPerOp, long filesPerOp, long heapPeakAfterGc,
+    double rowsPerCpuSecond, double allocBytesPerOp, long rowsPerOp, long bytesPerOp, long filesPerOp, long heapPeakAfterGc,
     long heapPoolPeak, long maxHeap, boolean outOfMemory, String error) {
 
   Measurement {
