@@ -3,28 +3,24 @@ package dev.partita.write;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The live counters behind {@link WriterMetrics}: written by the writing thread with ordered stores (no lock,
- * no contention), read by any thread.
+ * The live counters of one writing thread (a single-threaded writer, one worker or one producer of a parallel
+ * writer): written only by that thread with ordered stores (no lock, no contention), read by any thread.
+ * {@link WriteContext#metrics()} sums the counters of every thread of a write.
  */
 final class Counters {
   final AtomicLong rows = new AtomicLong();
   final AtomicLong rejectedRows = new AtomicLong();
   final AtomicLong files = new AtomicLong();
   final AtomicLong bytes = new AtomicLong();
+  /** Files this thread has open; never above its share of {@code maxOpenFiles}, so the sum is never above it. */
   final AtomicLong openFiles = new AtomicLong();
+  /** This thread's part of {@link WriteContext#bufferedBytes()}. */
   final AtomicLong bufferedBytes = new AtomicLong();
   final AtomicLong flushes = new AtomicLong();
   final AtomicLong evictions = new AtomicLong();
-  final AtomicLong partitions = new AtomicLong();
 
-  /** Adds to a counter that only the writing thread changes. */
+  /** Adds to a counter that only the owning thread changes. */
   static void add(AtomicLong counter, long delta) {
     counter.setRelease(counter.getPlain() + delta);
-  }
-
-  WriterMetrics snapshot() {
-    return new WriterMetrics(rows.getAcquire(), rejectedRows.getAcquire(), files.getAcquire(), bytes.getAcquire(),
-        openFiles.getAcquire(), bufferedBytes.getAcquire(), flushes.getAcquire(), evictions.getAcquire(),
-        partitions.getAcquire());
   }
 }

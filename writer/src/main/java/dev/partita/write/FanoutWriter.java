@@ -13,6 +13,14 @@ final class FanoutWriter extends BasePartitionedWriter {
     super(storage, tx, options);
   }
 
+  /**
+   * A worker's writer for {@link ParallelWriter}: shares {@code ctx} with the other workers, keeps at most
+   * {@code maxOpenFiles} files open, and leaves commit and abort of the transaction to its owner.
+   */
+  FanoutWriter(WriteContext ctx, int maxOpenFiles) {
+    super(ctx, maxOpenFiles, false);
+  }
+
   @Override
   void beforeRoute(Partition p, long rowNumber) {
     // Any partition may receive rows at any time.

@@ -9,8 +9,10 @@ import dev.partita.row.Row;
  * removes every file of the write. Obtain one from {@link dev.partita.table.Table#newWriter}.
  *
  * <p>Implementations: fanout (rows in any order, many open files, bounded by {@code maxOpenFiles} and the memory
- * budget) and clustered (rows grouped by partition, one open file). A writer is used by one thread at a time;
- * {@link #metrics()} may be read from any thread.
+ * budget), clustered (rows grouped by partition, one open file), and parallel fanout (see
+ * {@link WriteOptions.Builder#parallelism}). With parallelism 1 a writer is used by one thread at a time; with
+ * more, {@link #write} may be called from several threads at once, and {@link #commit}, {@link #abort} and
+ * {@link #close} once every {@code write} call has returned. {@link #metrics()} may be read from any thread.
  */
 public interface PartitionedWriter extends AutoCloseable {
 
@@ -20,6 +22,7 @@ public interface PartitionedWriter extends AutoCloseable {
    * @throws dev.partita.row.InvalidRowException when the row does not fit the schema (nothing of it was written,
    *     the writer stays usable)
    * @throws IllegalStateException after commit, abort, close or a failure
+   * @throws dev.partita.PartitaException when the write failed (it is then aborted: nothing of it is visible)
    */
   void write(Row row);
 

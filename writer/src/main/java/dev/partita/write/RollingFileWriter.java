@@ -12,22 +12,28 @@ import java.util.Map;
 /**
  * Owns one partition's sequence of files: opens a file on the first row, closes it at the target size or row
  * count and continues in a new one. A file is only ever created for a row, so no empty file is left behind.
+ * Used by one thread; only the {@link WriteContext} it reports to is shared.
  */
 final class RollingFileWriter {
   /** Rows between readings of the open file's size and buffered bytes. */
   static final int CHECK_INTERVAL = 100;
 
   private final WriteContext ctx;
+  private final Counters counters;
   private final String directory;
   private final Map<String, String> partitionValues;
   private FormatWriter current;
   private String currentPath;
   private long rowsInFile;
   private long nextCheck;
-  private long reportedBuffered;
+  /** Buffered bytes as last read from the open file. */
+  private long measured;
+  /** The part of {@link #measured} the shared budget has admitted (counted in the context and counters). */
+  private long admitted;
 
-  RollingFileWriter(WriteContext ctx, String directory, Map<String, String> partitionValues) {
+  RollingFileWriter(WriteContext ctx, Counters counters, String directory, Map<String, String> partitionValues) {
     this.ctx = ctx;
+    this.counters = counters;
     this.directory = directory;
     this.partitionValues = partitionValues;
   }
@@ -44,7 +50,12 @@ final class RollingFileWriter {
 
   /** Bytes the open file buffers, as last read. */
   long bufferedBytes() {
-    return reportedBuffered;
+    return measured;
+  }
+
+  /** Growth of the open file's buffers that the budget has not admitted yet (see {@link #readmit}). */
+  long pendingGrowth() {
+    return measured - admitted;
   }
 
   void write(Row row) throws IOException {
@@ -75,12 +86,12 @@ final class RollingFileWriter {
     currentPath = path;
     rowsInFile = 0;
     nextCheck = 1;
-    Counters.add(ctx.counters.openFiles, 1);
+    Counters.add(counters.openFiles, 1);
   }
 
   private void check() throws IOException {
     FormatProgress p = current.progress();
-    report(p.bufferedBytes());
+    measure(p.bufferedBytes());
     if (p.estimatedFileSize() >= ctx.targetFileSize || rowsInFile >= ctx.maxRowsPerFile) {
       closeFile();
     } else {
@@ -88,16 +99,33 @@ final class RollingFileWriter {
     }
   }
 
-  private void report(long buffered) {
-    ctx.buffered(buffered - reportedBuffered);
-    reportedBuffered = buffered;
+  /**
+   * Accounts a reading of the file's buffered bytes: shrinking is given back at once, growth is admitted only if
+   * the shared budget has room; otherwise it stays pending and the router relieves memory before the next row.
+   */
+  private void measure(long buffered) {
+    measured = buffered;
+    long delta = buffered - admitted;
+    if (delta < 0) {
+      ctx.release(-delta);
+    } else if (delta == 0 || !ctx.tryReserve(delta)) {
+      return;
+    }
+    admitted = buffered;
+    Counters.add(counters.bufferedBytes, delta);
+  }
+
+  /** Tries again to admit pending growth; true when nothing is pending any more. */
+  boolean readmit() {
+    measure(measured);
+    return measured == admitted;
   }
 
   /** Writes buffered rows out early (memory budget). */
   void flush() throws IOException {
     if (current != null) {
       current.flush();
-      report(current.progress().bufferedBytes());
+      measure(current.progress().bufferedBytes());
     }
   }
 
@@ -108,8 +136,8 @@ final class RollingFileWriter {
     }
     FormatWriter w = current;
     current = null;
-    Counters.add(ctx.counters.openFiles, -1);
-    report(0);
+    Counters.add(counters.openFiles, -1);
+    measure(0);
     if (rowsInFile == 0) {
       // Its only rows were rejected by the format: no empty file is ever published.
       w.abort();
@@ -117,9 +145,9 @@ final class RollingFileWriter {
       return;
     }
     FileMetrics m = w.finish();
-    ctx.completed.add(new DataFile(currentPath, partitionValues, m.rows(), m.bytes(), m.columns()));
-    Counters.add(ctx.counters.files, 1);
-    Counters.add(ctx.counters.bytes, m.bytes());
+    ctx.fileCompleted(new DataFile(currentPath, partitionValues, m.rows(), m.bytes(), m.columns()));
+    Counters.add(counters.files, 1);
+    Counters.add(counters.bytes, m.bytes());
   }
 
   /** Drops the open file; the transaction deletes what was staged. */
@@ -127,8 +155,8 @@ final class RollingFileWriter {
     if (current != null) {
       FormatWriter w = current;
       current = null;
-      Counters.add(ctx.counters.openFiles, -1);
-      report(0);
+      Counters.add(counters.openFiles, -1);
+      measure(0);
       w.abort();
     }
   }

@@ -1,15 +1,30 @@
 package dev.partita.write;
 
+import dev.partita.commit.CommitResult;
 import dev.partita.commit.DataFile;
 import dev.partita.commit.WriteTransaction;
 import dev.partita.format.FileFormat;
+import dev.partita.partition.PartitionKey;
 import dev.partita.schema.Schema;
 import dev.partita.storage.Storage;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** What every file writer of one write shares: where files go, their names, the budget and the counters. */
+/**
+ * What every file writer of one write shares, from any number of threads: where files go, their names, the
+ * memory budget, the completed files, the partitions seen and the counters of every writing thread. Thread-safe;
+ * nothing here is touched per row except {@link #reliefWanted()} (a volatile read).
+ *
+ * <p>The budget counts the buffered bytes files reported ({@link #bufferedBytes()}). A file's growth is admitted
+ * only while the total stays within the budget ({@link #tryReserve}); a writer whose growth is refused relieves
+ * its own files first (see {@link BasePartitionedWriter}), so the total never passes the budget.
+ */
 final class WriteContext {
   final Storage storage;
   final WriteTransaction transaction;
@@ -17,46 +32,157 @@ final class WriteContext {
   final Schema dataSchema;
   final long targetFileSize;
   final long maxRowsPerFile;
-  final Counters counters = new Counters();
-  final List<DataFile> completed = new ArrayList<>();
+  final WriteOptions options;
   private final long budgetLimit;
-  private long buffered;
-  private int fileCounter;
+  private final int writers;
+  private final AtomicLong buffered = new AtomicLong();
+  private final AtomicInteger fileCounter = new AtomicInteger();
+  private final List<DataFile> completed = new ArrayList<>();
+  private final ConcurrentHashMap<PartitionKey, String> partitions = new ConcurrentHashMap<>();
+  private final List<Counters> counters = new CopyOnWriteArrayList<>();
+  private volatile boolean reliefWanted;
 
-  WriteContext(Storage storage, WriteTransaction transaction, WriteOptions options, Schema dataSchema) {
+  private WriteContext(Storage storage, WriteTransaction transaction, WriteOptions options, Schema dataSchema) {
     this.storage = storage;
     this.transaction = transaction;
+    this.options = options;
     this.format = options.format();
     this.dataSchema = dataSchema;
     this.targetFileSize = options.targetFileSize().bytes();
     this.maxRowsPerFile = options.maxRowsPerFile();
     this.budgetLimit = options.memoryBudget().bytes();
+    this.writers = options.parallelism();
   }
 
-  /** The next file name of this write: {@code part-<writeId>-<counter>.<suffix>}. */
+  /**
+   * The context of a new write.
+   *
+   * @throws IllegalArgumentException when data files would have no columns
+   */
+  static WriteContext create(Storage storage, WriteTransaction transaction, WriteOptions options) {
+    Schema schema = options.schema();
+    Schema dataSchema = options.keepPartitionColumns() ? schema : options.partitionSpec().dataSchema();
+    if (dataSchema.size() == 0) {
+      throw new IllegalArgumentException("every column of " + schema + " is an identity partition column, so data"
+          + " files would have no columns; set keepPartitionColumns(true) or partition differently");
+    }
+    return new WriteContext(storage, transaction, options, dataSchema);
+  }
+
+  /** The next file name of this write: {@code part-<writeId>-<counter>.<suffix>}, unique across threads. */
   String nextFileName() {
-    fileCounter++;
-    return String.format(Locale.ROOT, "part-%s-%05d%s", transaction.writeId(), fileCounter, format.fileSuffix());
+    return String.format(Locale.ROOT, "part-%s-%05d%s", transaction.writeId(), fileCounter.incrementAndGet(),
+        format.fileSuffix());
   }
 
-  /** Records a change of one file's buffered bytes. */
-  void buffered(long delta) {
-    buffered += delta;
-    Counters.add(counters.bufferedBytes, delta);
+  /** Counters for one more writing thread, included in {@link #metrics()} from now on. */
+  Counters newCounters() {
+    Counters c = new Counters();
+    counters.add(c);
+    return c;
   }
 
-  /** Bytes buffered by all open files, as last reported. */
+  /** Records a partition; true the first time any thread of the write records it. */
+  boolean addPartition(PartitionKey key, String directory) {
+    return partitions.putIfAbsent(key, directory) == null;
+  }
+
+  /** Records a completed file for the commit. */
+  synchronized void fileCompleted(DataFile file) {
+    completed.add(file);
+  }
+
+  /**
+   * Admits {@code growth} more buffered bytes if the total stays within the budget.
+   *
+   * @return false, changing nothing, when it would not
+   */
+  boolean tryReserve(long growth) {
+    while (true) {
+      long now = buffered.get();
+      if (now + growth > budgetLimit) {
+        return false;
+      }
+      if (buffered.compareAndSet(now, now + growth)) {
+        return true;
+      }
+    }
+  }
+
+  /** Gives back buffered bytes (a file flushed, shrank or closed). */
+  void release(long bytes) {
+    buffered.addAndGet(-bytes);
+  }
+
+  /** Bytes buffered by all open files of the write, as admitted; never above the budget. */
   long bufferedBytes() {
-    return buffered;
-  }
-
-  /** Whether buffered bytes passed the budget. */
-  boolean overBudget() {
-    return buffered > budgetLimit;
+    return buffered.get();
   }
 
   /** The level relief brings buffered bytes down to (hysteresis, so relief runs rarely). */
   long reliefTarget() {
     return budgetLimit - budgetLimit / 4;
+  }
+
+  /**
+   * What one writing thread may keep buffered while others need memory: its even part of the relief target.
+   * With one thread this is the target itself.
+   */
+  long reliefShare() {
+    return reliefTarget() / writers;
+  }
+
+  /** Whether a thread asked the others to relieve their files (it could not free enough of its own). */
+  boolean reliefWanted() {
+    return reliefWanted;
+  }
+
+  /**
+   * Asks the other threads to bring their buffers down to their share: the caller is within its own share but the
+   * total is still above the target. Ignored with one writing thread.
+   */
+  void requestRelief() {
+    if (writers > 1 && !reliefWanted) {
+      reliefWanted = true;
+    }
+  }
+
+  /** Withdraws the request once the total is back within the target. */
+  void withdrawRelief() {
+    if (reliefWanted && buffered.get() <= reliefTarget()) {
+      reliefWanted = false;
+    }
+  }
+
+  /** Counters of all writing threads, summed; buffered bytes as admitted by the budget. */
+  WriterMetrics metrics() {
+    long rows = 0;
+    long rejected = 0;
+    long files = 0;
+    long bytes = 0;
+    long open = 0;
+    long flushes = 0;
+    long evictions = 0;
+    for (Counters c : counters) {
+      rows += c.rows.getAcquire();
+      rejected += c.rejectedRows.getAcquire();
+      files += c.files.getAcquire();
+      bytes += c.bytes.getAcquire();
+      open += c.openFiles.getAcquire();
+      flushes += c.flushes.getAcquire();
+      evictions += c.evictions.getAcquire();
+    }
+    return new WriterMetrics(rows, rejected, files, bytes, open, buffered.get(), flushes, evictions,
+        partitions.mappingCount());
+  }
+
+  /** Publishes every completed file as one commit; call once all writing threads have closed their files. */
+  CommitResult commit() {
+    List<DataFile> files;
+    synchronized (this) {
+      files = List.copyOf(completed);
+    }
+    return transaction.commit(files, new LinkedHashSet<>(partitions.values()), format.name(), options.schema(),
+        options.partitionSpec());
   }
 }

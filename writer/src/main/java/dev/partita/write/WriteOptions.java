@@ -15,8 +15,11 @@ import java.util.Optional;
  * a {@code DEFAULT_*} value.
  */
 public final class WriteOptions {
-  /** Default {@link Builder#maxOpenFiles}. */
-  public static final int DEFAULT_MAX_OPEN_FILES = 500;
+  /**
+   * Default {@link Builder#maxOpenFiles}: a thousand partitions stay open without reopening files; memory is
+   * bounded by the memory budget whatever this limit is, this one bounds file handles.
+   */
+  public static final int DEFAULT_MAX_OPEN_FILES = 1_000;
   /** Default {@link Builder#memoryBudget}. */
   public static final DataSize DEFAULT_MEMORY_BUDGET = DataSize.ofMegabytes(256);
   /** Default {@link Builder#targetFileSize}. */
@@ -27,12 +30,17 @@ public final class WriteOptions {
   public static final WriteMode DEFAULT_MODE = WriteMode.ERROR_IF_EXISTS;
   /** Default {@link Builder#routing}. */
   public static final Routing DEFAULT_ROUTING = Routing.FANOUT;
+  /** Default {@link Builder#parallelism}: 1, the calling thread writes every file (no threads are started). */
+  public static final int DEFAULT_PARALLELISM = 1;
+  /** Largest {@link Builder#parallelism}. */
+  public static final int MAX_PARALLELISM = 256;
 
   private final Schema schema;
   private final FileFormat format;
   private final PartitionSpec partitionSpec;
   private final WriteMode mode;
   private final Routing routing;
+  private final int parallelism;
   private final int maxOpenFiles;
   private final DataSize memoryBudget;
   private final DataSize targetFileSize;
@@ -49,6 +57,7 @@ public final class WriteOptions {
     this.partitionSpec = b.partitionSpec == null ? PartitionSpec.unpartitioned(b.schema) : b.partitionSpec;
     this.mode = b.mode;
     this.routing = b.routing;
+    this.parallelism = b.parallelism;
     this.maxOpenFiles = b.maxOpenFiles;
     this.memoryBudget = b.memoryBudget;
     this.targetFileSize = b.targetFileSize;
@@ -90,7 +99,12 @@ public final class WriteOptions {
     return routing;
   }
 
-  /** Most files open at once (fanout). */
+  /** Worker threads that encode and write files; 1 means the thread calling {@code write} does it. */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** Most files open at once (fanout), across all workers. */
   public int maxOpenFiles() {
     return maxOpenFiles;
   }
@@ -142,6 +156,7 @@ public final class WriteOptions {
     private PartitionSpec partitionSpec;
     private WriteMode mode = DEFAULT_MODE;
     private Routing routing = DEFAULT_ROUTING;
+    private int parallelism = DEFAULT_PARALLELISM;
     private int maxOpenFiles = DEFAULT_MAX_OPEN_FILES;
     private DataSize memoryBudget = DEFAULT_MEMORY_BUDGET;
     private DataSize targetFileSize = DEFAULT_TARGET_FILE_SIZE;
@@ -175,7 +190,34 @@ public final class WriteOptions {
       return this;
     }
 
-    /** Most files open at once, at least 1; default {@link #DEFAULT_MAX_OPEN_FILES}. */
+    /**
+     * Worker threads that encode, compress and write files, 1..{@link #MAX_PARALLELISM}; default
+     * {@link #DEFAULT_PARALLELISM}.
+     *
+     * <p>With 1 the thread calling {@code write} does all the work and the writer is single-threaded. With more,
+     * the writer starts that many worker threads (closed with the writer) and {@code write} may be called from
+     * several threads at once: each row is copied into a batch of the worker that owns its partition, so every
+     * file has exactly one writing thread, and a partition that takes a large share of the recent rows is spread
+     * over several workers, each writing its own files. Requires {@link Routing#FANOUT}; {@code maxOpenFiles} is
+     * split evenly between the workers and must be at least the parallelism; the memory budget is shared by all
+     * of them. Rows waiting in hand-off queues (a few batches of 512 rows per worker) are not counted in the
+     * budget. Differences from 1: {@code InvalidRowException} row numbers count the rows of the calling thread,
+     * and a row that passes the writer's checks but that the format refuses fails the whole write (its producer
+     * has already returned, so it cannot be told).
+     *
+     * <p>The default is 1, not the number of processors: a library that silently starts threads inside its
+     * caller (a Kafka consumer, a servlet) surprises, so callers opt in; the CLI and the benchmarks pass it
+     * explicitly.
+     */
+    public Builder parallelism(int parallelism) {
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * Most files open at once, at least 1 (and at least {@code parallelism}: each worker keeps
+     * {@code maxOpenFiles / parallelism} of them); default {@link #DEFAULT_MAX_OPEN_FILES}.
+     */
     public Builder maxOpenFiles(int maxOpenFiles) {
       this.maxOpenFiles = maxOpenFiles;
       return this;
@@ -240,6 +282,18 @@ public final class WriteOptions {
     public WriteOptions build() {
       if (maxOpenFiles < 1) {
         throw new IllegalArgumentException("maxOpenFiles must be at least 1, got " + maxOpenFiles);
+      }
+      if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+        throw new IllegalArgumentException("parallelism must be in 1.." + MAX_PARALLELISM + ", got " + parallelism);
+      }
+      if (parallelism > 1 && routing != Routing.FANOUT) {
+        throw new IllegalArgumentException("parallelism " + parallelism + " requires FANOUT routing, got "
+            + routing + ": clustered routing writes one partition at a time, which one thread does; set"
+            + " routing(FANOUT) or parallelism(1)");
+      }
+      if (maxOpenFiles < parallelism) {
+        throw new IllegalArgumentException("maxOpenFiles must be at least parallelism (" + parallelism
+            + "), since each worker keeps its own share of the open files; got " + maxOpenFiles);
       }
       if (memoryBudget.bytes() < DataSize.ofMegabytes(1).bytes()) {
         throw new IllegalArgumentException("memoryBudget must be at least 1MB, got " + memoryBudget);
