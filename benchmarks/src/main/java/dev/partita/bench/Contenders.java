@@ -20,12 +20,21 @@ final class Contenders {
   private Contenders() {}
 
   static TableSink sink(String impl, Codec codec, PartitionSpec spec, int partitions) {
+    return sink(impl, codec, spec, partitions, 1);
+  }
+
+  /** As {@link #sink(String, Codec, PartitionSpec, int)}, Partita with {@code threads} writer threads. */
+  static TableSink sink(String impl, Codec codec, PartitionSpec spec, int partitions, int threads) {
     int maxOpen = Math.max(WriteOptions.DEFAULT_MAX_OPEN_FILES, partitions);
+    if (threads != 1 && !impl.startsWith("partita")) {
+      throw new IllegalArgumentException(impl + " writes with the calling thread only; threads must be 1, got "
+          + threads);
+    }
     return switch (impl) {
-      case "partita" -> partita(PartitaSink.parquet(codec), spec, Routing.FANOUT, maxOpen);
-      case "partita-clustered" -> partita(PartitaSink.parquet(codec), spec, Routing.CLUSTERED, maxOpen);
-      case "partita-orc" -> partita(PartitaSink.orc(codec), spec, Routing.FANOUT, maxOpen);
-      case "partita-orc-clustered" -> partita(PartitaSink.orc(codec), spec, Routing.CLUSTERED, maxOpen);
+      case "partita" -> partita(PartitaSink.parquet(codec), spec, Routing.FANOUT, maxOpen, threads);
+      case "partita-clustered" -> partita(PartitaSink.parquet(codec), spec, Routing.CLUSTERED, maxOpen, threads);
+      case "partita-orc" -> partita(PartitaSink.orc(codec), spec, Routing.FANOUT, maxOpen, threads);
+      case "partita-orc-clustered" -> partita(PartitaSink.orc(codec), spec, Routing.CLUSTERED, maxOpen, threads);
       case "parquet-java" -> new ParquetJavaSink(spec, codec, false);
       case "parquet-java-clustered" -> new ParquetJavaSink(spec, codec, true);
       case "orc-core" -> new OrcCoreSink(spec, codec, false);
@@ -36,7 +45,8 @@ final class Contenders {
     };
   }
 
-  private static TableSink partita(FileFormat format, PartitionSpec spec, Routing routing, int maxOpen) {
-    return new PartitaSink(format, spec, routing, maxOpen, WriteOptions.DEFAULT_MEMORY_BUDGET);
+  private static TableSink partita(FileFormat format, PartitionSpec spec, Routing routing, int maxOpen,
+      int threads) {
+    return new PartitaSink(format, spec, routing, maxOpen, WriteOptions.DEFAULT_MEMORY_BUDGET, threads);
   }
 }

@@ -33,13 +33,16 @@ public class SalesManyPartitionsBenchmark extends TableWriteBenchmark {
   /** Rows per table. */
   @Param("2000000")
   public long rows;
+  /** Partita's writer threads (the peers take 1 only). */
+  @Param("1")
+  public int threads;
 
   private TableSink sink;
 
   @Override
   protected void prepare() {
     SalesLayout l = SalesLayout.parse(layout);
-    sink = Contenders.sink(impl, Codec.parse(codec), l.spec(), l.partitions());
+    sink = Contenders.sink(impl, Codec.parse(codec), l.spec(), l.partitions(), threads);
   }
 
   @Override

@@ -61,30 +61,32 @@ class ContendersWriteTheSameRowsTest {
 
   private static final Sums ZERO = new Sums(0, 0, 0, 0, 0, 0, 0);
 
-  @ParameterizedTest(name = "{0} {1} {2} sorted={3}")
+  @ParameterizedTest(name = "{0} {1} {2} sorted={3} threads={4}")
   @CsvSource({
-      "partita, year_month, snappy, false",
-      "parquet-java, year_month, snappy, false",
-      "partita, customer_bucket, zstd, false",
-      "parquet-java, customer_bucket, zstd, false",
-      "partita, single, none, false",
-      "parquet-java, single, none, false",
-      "partita-clustered, product, snappy, true",
-      "parquet-java-clustered, product, snappy, true",
-      "partita-orc, year_month, zstd, false",
-      "orc-core, year_month, zstd, false",
-      "partita-orc, customer_bucket, snappy, false",
-      "orc-core, customer_bucket, snappy, false",
-      "partita-orc-clustered, year_month, none, true",
-      "orc-core-clustered, year_month, none, true",
+      "partita, year_month, snappy, false, 1",
+      "partita, year_month, snappy, false, 2",
+      "parquet-java, year_month, snappy, false, 1",
+      "partita, customer_bucket, zstd, false, 1",
+      "parquet-java, customer_bucket, zstd, false, 1",
+      "partita, single, none, false, 1",
+      "parquet-java, single, none, false, 1",
+      "partita, product, snappy, false, 2",
+      "partita-clustered, product, snappy, true, 1",
+      "parquet-java-clustered, product, snappy, true, 1",
+      "partita-orc, year_month, zstd, false, 1",
+      "orc-core, year_month, zstd, false, 1",
+      "partita-orc, customer_bucket, snappy, false, 1",
+      "orc-core, customer_bucket, snappy, false, 1",
+      "partita-orc-clustered, year_month, none, true, 1",
+      "orc-core-clustered, year_month, none, true, 1",
   })
-  void salesReadBackMatchTheGeneratedRows(String impl, String layout, String codec, boolean sorted,
+  void salesReadBackMatchTheGeneratedRows(String impl, String layout, String codec, boolean sorted, int threads,
       @TempDir Path tmp) throws Exception {
     SalesLayout l = SalesLayout.parse(layout);
     SalesOrder order = sorted ? l.sortedOrder() : SalesOrder.RANDOM;
     Path table = tmp.resolve("t");
     int rows = l == SalesLayout.CUSTOMER_BUCKET ? BUCKET_ROWS : ROWS;
-    long written = Contenders.sink(impl, Codec.parse(codec), l.spec(), l.partitions())
+    long written = Contenders.sink(impl, Codec.parse(codec), l.spec(), l.partitions(), threads)
         .write(new SalesGenerator(SalesGenerator.DEFAULT_SEED, rows, order), table);
 
     assertThat(written).isEqualTo(rows);

@@ -194,6 +194,7 @@ public final class Report {
     section(md, "Sales to ORC (random order, fanout)", "SalesOrcBenchmark", List.of("layout", "codec"));
     section(md, "Sales sorted by partition: clustered vs fanout", "SalesClusteredBenchmark",
         List.of("layout", "codec"));
+    threads(md);
     duckdb(md);
     memory(md);
     section(md, "flights-3m (real data) partitioned by origin (229 partitions)", "FlightsBenchmark",
@@ -219,8 +220,10 @@ public final class Report {
         p24, pj24, 2.0);
     target(md, "Parquet, 24 partitions, snappy vs parquet-java writing a single file", p24, pj1, 1.0);
     target(md, "Parquet, 24 partitions vs Partita's own single file (snappy)", p24, p1, 0.9);
-    Optional<Measurement> m24 = find("SalesManyPartitionsBenchmark", "impl", "partita", "layout", "year_month");
-    Optional<Measurement> m1000 = find("SalesManyPartitionsBenchmark", "impl", "partita", "layout", "product");
+    Optional<Measurement> m24 = find("SalesManyPartitionsBenchmark", "impl", "partita", "layout", "year_month",
+        "threads", "1");
+    Optional<Measurement> m1000 = find("SalesManyPartitionsBenchmark", "impl", "partita", "layout", "product",
+        "threads", "1");
     String oom1000 = m1000.map(m -> m.outOfMemory() ? "OutOfMemoryError" : m.measured() ? "no OOM" : "failed")
         .orElse("not run");
     md.append("| 1,000 partitions at -Xmx512m: no OutOfMemoryError | ").append(oom1000)
@@ -251,11 +254,13 @@ public final class Report {
           && m.param("codec").equals("snappy") && m.benchmark().startsWith("SalesThreads")).findFirst();
       target(md, "Parquet " + layout + " snappy, 2 writer threads vs 1 (issue 7)", two, one, 1.7);
     }
-    Optional<Measurement> m10k = find("SalesManyPartitionsBenchmark", "impl", "partita", "layout",
-        "customer_bucket");
+    Optional<Measurement> m10k = cases.stream().filter(m -> m.benchmark().equals("SalesManyPartitionsBenchmark")
+        && m.param("impl").equals("partita") && m.param("layout").equals("customer_bucket"))
+        .max(java.util.Comparator.comparing(m -> m.param("threads")));
     String heap10k = m10k.map(m -> m.outOfMemory() ? "OutOfMemoryError" : m.heapPeakAfterGc() == 0 ? "n/a"
         : mb(m.heapPeakAfterGc()) + " MB peak after GC").orElse("not run");
-    md.append("| 10,000 partitions at -Xmx512m within the 256 MB budget (issue 7) | ").append(heap10k)
+    md.append("| 10,000 partitions at -Xmx512m within the 256 MB budget (issue 7, ")
+        .append(m10k.map(m -> m.param("threads")).orElse("?")).append(" threads) | ").append(heap10k)
         .append(" | | no OOM, heap <= 256 MB + overhead | ")
         .append(m10k.map(m -> m.outOfMemory() ? "**missed**" : !m.measured() ? "failed"
             : m.heapPeakAfterGc() <= 256L << 20 ? "met" : "see heap").orElse("not run")).append(" |\n\n");
@@ -330,6 +335,27 @@ public final class Report {
     return pa.equals(pb);
   }
 
+  private void threads(StringBuilder md) {
+    List<Measurement> rows = cases.stream().filter(m -> m.benchmark().equals("SalesThreadsBenchmark")).toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("## Partita writer threads (one producer, `parallelism` writers)\n\n"
+        + "| layout | codec | contender | threads | rows/s | ± | ÷ 1 thread | rows/CPU-s | MB/s | bytes | files |"
+        + " alloc B/row |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Measurement m : rows) {
+      Optional<Measurement> one = rows.stream().filter(o -> o.param("threads").equals("1")
+          && sameExcept(o, m, "threads")).findFirst();
+      md.append("| ").append(m.param("layout")).append(" | ").append(m.param("codec")).append(" | ")
+          .append(m.param("impl")).append(" | ").append(m.param("threads")).append(" | ").append(rate(m))
+          .append(" | ").append(fmtCount(m.rowsError())).append(" | ")
+          .append(fmtRatio(ratio(Optional.of(m), one))).append(" | ").append(fmtCount(m.rowsPerCpuSecond()))
+          .append(" | ").append(fmt1(m.megabytesPerSecond())).append(" | ").append(fmtCount(m.bytesPerOp()))
+          .append(" | ").append(m.filesPerOp()).append(" | ").append(fmt1(m.allocPerRow())).append(" |\n");
+    }
+    md.append('\n');
+  }
+
   private void duckdb(StringBuilder md) {
     List<Measurement> rows = cases.stream().filter(m -> m.benchmark().equals("SalesDuckDbBenchmark")).toList();
     if (rows.isEmpty()) {
@@ -363,15 +389,16 @@ public final class Report {
         + " a collection (live data plus garbage not yet collected); *pool peak* sums the heap pools' peaks (counts"
         + " garbage, so it approaches -Xmx under pressure). Partita keeps up to one file open per partition within"
         + " its default 256 MB memory budget.\n\n"
-        + "| layout | codec | contender | rows/s | ± | Partita ÷ it | heap after GC MB | pool peak MB |"
+        + "| layout | codec | contender | threads | rows/s | ± | Partita ÷ it | heap after GC MB | pool peak MB |"
         + " max heap MB | bytes | files | alloc B/row | result |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Measurement m : rows) {
       Optional<Measurement> partita = Optional.ofNullable(partitaFor(m.param("impl")))
-          .flatMap(p -> rows.stream().filter(o -> o.param("impl").equals(p) && sameExcept(o, m, "impl"))
-              .findFirst());
+          .flatMap(p -> rows.stream().filter(o -> o.param("impl").equals(p) && o.param("threads").equals("1")
+              && o.param("layout").equals(m.param("layout")) && o.param("codec").equals(m.param("codec"))
+              && o.param("rows").equals(m.param("rows"))).findFirst());
       md.append("| ").append(m.param("layout")).append(" | ").append(m.param("codec")).append(" | ")
-          .append(m.param("impl")).append(" | ").append(rate(m)).append(" | ").append(fmtCount(m.rowsError()))
+          .append(m.param("impl")).append(" | ").append(m.param("threads")).append(" | ").append(rate(m)).append(" | ").append(fmtCount(m.rowsError()))
           .append(" | ").append(partita.isEmpty() ? "" : m.outOfMemory() ? "peer OOM" : fmtRatio(ratio(partita,
               Optional.of(m)))).append(" | ").append(mb(m.heapPeakAfterGc())).append(" | ")
           .append(mb(m.heapPoolPeak())).append(" | ").append(mb(m.maxHeap())).append(" | ")

@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * Partita itself: a {@link Table} on local storage (without fsync, like the peers) and one
- * {@link PartitionedWriter} per table, committed at the end.
+ * {@link PartitionedWriter} per table, written by one producer thread (the caller) and {@code parallelism} writer
+ * threads, committed at the end.
  */
 public final class PartitaSink implements TableSink {
   private final FileFormat format;
@@ -24,18 +25,20 @@ public final class PartitaSink implements TableSink {
   private final Routing routing;
   private final int maxOpenFiles;
   private final DataSize memoryBudget;
+  private final int parallelism;
 
   /**
    * A sink writing {@code format}, partitioned by {@code spec}, routed by {@code routing}, with at most
-   * {@code maxOpenFiles} files open and {@code memoryBudget} buffered.
+   * {@code maxOpenFiles} files open and {@code memoryBudget} buffered, by {@code parallelism} writer threads.
    */
   public PartitaSink(FileFormat format, PartitionSpec spec, Routing routing, int maxOpenFiles,
-      DataSize memoryBudget) {
+      DataSize memoryBudget, int parallelism) {
     this.format = Objects.requireNonNull(format, "format");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.routing = Objects.requireNonNull(routing, "routing");
     this.maxOpenFiles = maxOpenFiles;
     this.memoryBudget = Objects.requireNonNull(memoryBudget, "memoryBudget");
+    this.parallelism = parallelism;
   }
 
   /** Partita's Parquet format with {@code codec} and every other option at its default. */
@@ -55,6 +58,7 @@ public final class PartitaSink implements TableSink {
         .routing(routing)
         .maxOpenFiles(maxOpenFiles)
         .memoryBudget(memoryBudget)
+        .parallelism(parallelism)
         .build();
     Table table = Table.open(LocalStorage.withoutSync(), dir.toString());
     try (PartitionedWriter writer = table.newWriter(options)) {
