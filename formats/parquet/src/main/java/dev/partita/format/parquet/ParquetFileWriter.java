@@ -189,7 +189,10 @@ final class ParquetFileWriter implements FormatWriter {
     }
     long estimate = out.position() + compressedPages + (long) (openPages * compressor.ratio()) + bloomBytes
         + footer.estimatedBytes();
-    return new FormatProgress(rows, buffered + allocator.pooledBytes() + bloomBytes, estimate);
+    // The column store's allocated size counts the slabs and dictionaries it holds beyond the bytes written into
+    // them: with many small files that fixed share dominates, and the memory budget must see it.
+    long held = Math.max(buffered, store.getAllocatedSize());
+    return new FormatProgress(rows, held + allocator.pooledBytes() + bloomBytes, estimate);
   }
 
   @Override

@@ -131,7 +131,8 @@ class RowGroupAndLifecycleTest {
       if (i % 20_000 == 19_999) {
         FormatProgress p = w.progress();
         assertThat(p.rows()).isEqualTo(i + 1);
-        assertThat(p.bufferedBytes()).isGreaterThan(previousBuffered);
+        // Held memory grows in allocation steps (slabs), so it never falls while the row group is open.
+        assertThat(p.bufferedBytes()).isPositive().isGreaterThanOrEqualTo(previousBuffered);
         previousBuffered = p.bufferedBytes();
       }
     }
