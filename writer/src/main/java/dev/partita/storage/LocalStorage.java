@@ -208,11 +208,17 @@ public final class LocalStorage implements Storage {
     });
   }
 
-  /** Buffered writes to a channel, forced to disk on close. */
+  /**
+   * Buffered writes to a channel, forced to disk on close. The buffer is made on the first small write and given
+   * back by {@link #flush()}, so that an open file between writes (a partition waiting for its next row group)
+   * holds no buffer.
+   */
   private static final class ChannelOutputStream extends PositionOutputStream {
+    private static final int BUFFER_SIZE = 64 * 1024;
+
     private final FileChannel channel;
     private final boolean sync;
-    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    private ByteBuffer buffer;
     private long position;
     private boolean closed;
 
@@ -228,7 +234,9 @@ public final class LocalStorage implements Storage {
 
     @Override
     public void write(int b) throws IOException {
-      if (!buffer.hasRemaining()) {
+      if (buffer == null) {
+        buffer = ByteBuffer.allocate(BUFFER_SIZE);
+      } else if (!buffer.hasRemaining()) {
         drain();
       }
       buffer.put((byte) b);
@@ -237,14 +245,16 @@ public final class LocalStorage implements Storage {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      if (len >= buffer.capacity()) {
+      if (len >= BUFFER_SIZE) {
         drain();
         ByteBuffer src = ByteBuffer.wrap(b, off, len);
         while (src.hasRemaining()) {
           channel.write(src);
         }
       } else {
-        if (len > buffer.remaining()) {
+        if (buffer == null) {
+          buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        } else if (len > buffer.remaining()) {
           drain();
         }
         buffer.put(b, off, len);
@@ -253,6 +263,9 @@ public final class LocalStorage implements Storage {
     }
 
     private void drain() throws IOException {
+      if (buffer == null) {
+        return;
+      }
       buffer.flip();
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -260,9 +273,11 @@ public final class LocalStorage implements Storage {
       buffer.clear();
     }
 
+    /** Writes out what is buffered and releases the buffer (not a sync: that happens on close). */
     @Override
     public void flush() throws IOException {
       drain();
+      buffer = null;
     }
 
     @Override

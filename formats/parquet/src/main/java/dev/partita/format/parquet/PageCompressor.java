@@ -6,14 +6,17 @@ import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.BytesInput;
 
 /**
- * Compresses pages with a Partita codec into reused buffers. One per file writer; the result of a call is valid
- * until the next call.
+ * Compresses pages with a Partita codec. One per file writer; the result of a call is valid until the calling
+ * thread's next call. The two buffers (the page before and after compression, each growing to the largest page)
+ * belong to the thread, not the file, so that a thousand open files do not hold two thousand page buffers: a page
+ * is always copied into its column chunk before the same thread compresses another.
  */
 final class PageCompressor {
+  private static final ThreadLocal<ScratchBuffer[]> BUFFERS =
+      ThreadLocal.withInitial(() -> new ScratchBuffer[] {new ScratchBuffer(64 * 1024), new ScratchBuffer(64 * 1024)});
+
   private final CompressionCodec codec;
   private final boolean passThrough;
-  private final ScratchBuffer raw = new ScratchBuffer(64 * 1024);
-  private final ScratchBuffer packed = new ScratchBuffer(64 * 1024);
   private long rawTotal;
   private long packedTotal;
 
@@ -29,6 +32,9 @@ final class PageCompressor {
 
   /** The bytes of {@code input} compressed. */
   ScratchBuffer compress(BytesInput input) throws IOException {
+    ScratchBuffer[] buffers = BUFFERS.get();
+    ScratchBuffer raw = buffers[0];
+    ScratchBuffer packed = buffers[1];
     raw.reset();
     input.writeAllTo(raw);
     if (passThrough) {
@@ -47,6 +53,7 @@ final class PageCompressor {
 
   /** The bytes of {@code input} uncompressed. */
   ScratchBuffer copy(BytesInput input) throws IOException {
+    ScratchBuffer raw = BUFFERS.get()[0];
     raw.reset();
     input.writeAllTo(raw);
     return raw;

@@ -4,13 +4,19 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** A reusable, contiguous, growable byte array: pages before and after compression, serialized headers. */
+/**
+ * A reusable, contiguous, growable byte array: pages before and after compression, serialized headers. The array
+ * is made on first use, so that buffers an open file may never need cost nothing.
+ */
 final class ScratchBuffer extends OutputStream {
-  private byte[] buf;
+  private static final byte[] EMPTY = new byte[0];
+
+  private final int initialCapacity;
+  private byte[] buf = EMPTY;
   private int size;
 
   ScratchBuffer(int initialCapacity) {
-    this.buf = new byte[initialCapacity];
+    this.initialCapacity = initialCapacity;
   }
 
   /** Forgets the content, keeping the array. */
@@ -21,7 +27,8 @@ final class ScratchBuffer extends OutputStream {
   /** Grows the array so that {@code capacity} bytes fit, keeping the content. */
   void ensureCapacity(int capacity) {
     if (capacity > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(capacity, (int) Math.min(Integer.MAX_VALUE - 8, buf.length * 2L)));
+      int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(initialCapacity, buf.length * 2L));
+      buf = Arrays.copyOf(buf, Math.max(capacity, grown));
     }
   }
 
