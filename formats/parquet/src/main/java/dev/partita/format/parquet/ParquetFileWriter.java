@@ -6,14 +6,12 @@ import dev.partita.format.FileMetrics;
 import dev.partita.format.FormatProgress;
 import dev.partita.format.FormatWriter;
 import dev.partita.row.Row;
+import dev.partita.row.RowBuffer;
 import dev.partita.schema.Schema;
 import dev.partita.storage.PositionOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.PageWriteStore;
@@ -35,9 +33,13 @@ import org.apache.parquet.format.RowGroup;
  * FileMetaData (Thrift compact), its 4-byte little-endian length, "PAR1"
  * </pre>
  *
- * <p>Rows go through parquet-column's column writers (which encode, split pages and collect page statistics)
- * into one {@link ColumnChunkBuffer} per column; a row group is written out when its buffered size reaches the
- * row group size, checked every 100 to 10,000 rows depending on the row size seen, or on {@link #flush()}.
+ * <p>The first {@value #BUFFERED_ROWS} rows of each row group are only copied into a {@link RowBuffer}: a file
+ * of a partitioned table that gets few rows (thousands of partitions, or a budget that flushes often) then costs
+ * about its rows' size, not the column writers' fixed share. From that row on, or at a flush or the end, rows go
+ * through parquet-column's column writers (which encode, split pages and collect page statistics) into one
+ * {@link ColumnChunkBuffer} per column; a row group is written out when its buffered size reaches the row group
+ * size, checked every 100 to 10,000 rows depending on the row size seen, or on {@link #flush()}. Values are
+ * checked against their column's type before a row is taken, so that a bad row is refused whole.
  */
 final class ParquetFileWriter implements FormatWriter {
   private static final long MIN_ROWS_BETWEEN_SIZE_CHECKS = 100;
@@ -48,6 +50,13 @@ final class ParquetFileWriter implements FormatWriter {
    * sales schema of the benchmarks (11 columns of 5 types): 2.7KB per column for a file of 20 rows.
    */
   static final long FIXED_BYTES_PER_COLUMN = 2_800;
+  /**
+   * Heap an open file holds in every state, per column: this writer's per-column objects (value writers, file
+   * statistics) and its share of the footer. Measured as above for a file of one buffered row: 320 bytes.
+   */
+  static final long BASE_BYTES_PER_COLUMN = 350;
+  /** Rows of a row group held as copies before the column writers are made. */
+  static final int BUFFERED_ROWS = 1024;
 
   private enum State { OPEN, FINISHED, ABORTED, FAILED }
 
@@ -68,6 +77,8 @@ final class ParquetFileWriter implements FormatWriter {
   private final FileFooter footer;
   private final ScratchBuffer scratch = new ScratchBuffer(4096);
   private final long rowGroupSize;
+  private final RowBuffer pending;
+  /** The column writers of the open row group; null while its rows are only buffered. */
   private ColumnWriteStore store;
   private long rows;
   private long groupRows;
@@ -78,7 +89,7 @@ final class ParquetFileWriter implements FormatWriter {
     this.format = format;
     this.schema = schema;
     this.out = out;
-    this.parquetSchema = ParquetSchema.of(schema);
+    this.parquetSchema = ParquetSchema.forSchema(schema);
     this.footer = new FileFooter(parquetSchema);
     this.codec = ParquetCodecs.thriftCodec(format.codec().name());
     this.rowGroupSize = format.rowGroupSize().bytes();
@@ -106,12 +117,7 @@ final class ParquetFileWriter implements FormatWriter {
     this.writers = new ValueWriter[n];
     this.fileStatistics = new Statistics<?>[n];
     this.fileStatisticsValid = new boolean[n];
-    Map<ColumnDescriptor, ColumnChunkBuffer> byDescriptor = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      ColumnDescriptor d = parquetSchema.descriptors.get(i);
-      chunks[i] = new ColumnChunkBuffer(d, parquetSchema.elements.get(i + 1).getType(), compressor,
-          format.writeStatistics(), format.pageIndex());
-      byDescriptor.put(d, chunks[i]);
       if (format.bloomFilterColumns().contains(schema.column(i).name())) {
         blooms[i] = new ChunkBloomFilter(format.bloomFilterFpp(), format.bloomFilterNdv(),
             (int) ParquetFormat.MAX_BLOOM_FILTER_SIZE.bytes());
@@ -119,31 +125,37 @@ final class ParquetFileWriter implements FormatWriter {
       writers[i] = ValueWriter.of(i, schema.column(i), blooms[i]);
       fileStatisticsValid[i] = format.writeStatistics();
     }
-    this.pageStore = descriptor -> {
-      ColumnChunkBuffer chunk = byDescriptor.get(descriptor);
-      if (chunk == null) {
-        throw new IllegalStateException("no column chunk for " + descriptor);
-      }
-      return chunk;
-    };
+    this.pageStore = descriptor -> chunks[parquetSchema.indexOf(descriptor)];
+    this.pending = new RowBuffer(schema);
     out.write(FileFooter.MAGIC);
     // Storage may buffer; flushing after each write burst lets an open file hold nothing between row groups.
     out.flush();
-    startRowGroup();
-  }
-
-  private void startRowGroup() {
-    store = properties.newColumnWriteStore(parquetSchema.messageType, pageStore);
-    for (int i = 0; i < writers.length; i++) {
-      writers[i].bind(store.getColumnWriter(parquetSchema.descriptors.get(i)));
-    }
-    groupRows = 0;
-    nextSizeCheck = MIN_ROWS_BETWEEN_SIZE_CHECKS;
   }
 
   @Override
   public void write(Row row) throws IOException {
     checkOpen("write");
+    for (ValueWriter w : writers) {
+      w.validate(row, rows + 1);
+    }
+    if (store == null) {
+      pending.add(row);
+      rows++;
+      groupRows++;
+      if (groupRows >= BUFFERED_ROWS) {
+        startEncoding();
+      }
+      return;
+    }
+    encode(row, rows + 1);
+    rows++;
+    groupRows++;
+    if (groupRows >= nextSizeCheck) {
+      checkRowGroupSize();
+    }
+  }
+
+  private void encode(Row row, long rowNumber) {
     try {
       for (ValueWriter w : writers) {
         w.write(row);
@@ -151,13 +163,27 @@ final class ParquetFileWriter implements FormatWriter {
       store.endRecord();
     } catch (RuntimeException e) {
       state = State.FAILED;
-      throw new PartitaException("cannot write row " + (rows + 1) + " of a Parquet file: " + e.getMessage(), e);
+      throw new PartitaException("cannot write row " + rowNumber + " of a Parquet file: " + e.getMessage(), e);
     }
-    rows++;
-    groupRows++;
-    if (groupRows >= nextSizeCheck) {
-      checkRowGroupSize();
+  }
+
+  /** Makes the row group's column writers and moves the buffered rows into them. */
+  private void startEncoding() {
+    // Chunk buffers (with their page index builders) live from here to the row group's end.
+    for (int i = 0; i < chunks.length; i++) {
+      chunks[i] = new ColumnChunkBuffer(parquetSchema.descriptors.get(i), parquetSchema.elements.get(i + 1).getType(),
+          compressor, format.writeStatistics(), format.pageIndex());
     }
+    store = properties.newColumnWriteStore(parquetSchema.messageType, pageStore);
+    for (int i = 0; i < writers.length; i++) {
+      writers[i].bind(store.getColumnWriter(parquetSchema.descriptors.get(i)));
+    }
+    long first = rows - pending.size() + 1;
+    for (int i = 0; i < pending.size(); i++) {
+      encode(pending.row(i), first + i);
+    }
+    pending.clear();
+    nextSizeCheck = Math.max(groupRows, MIN_ROWS_BETWEEN_SIZE_CHECKS);
   }
 
   /**
@@ -177,21 +203,24 @@ final class ParquetFileWriter implements FormatWriter {
   }
 
   /**
-   * Rows so far; memory held for the open row group (the column store with its buffered pages and dictionaries,
-   * recycled page buffers, bloom filters, and each column's fixed overhead; not the compression buffers, which
-   * belong to the thread);
+   * Rows so far; memory held for the open row group (the rows copied while it is only buffered; then the column
+   * store with its buffered pages and dictionaries and each column's fixed overhead; recycled page buffers, bloom
+   * filters; not the compression buffers, which belong to the thread);
    * and the file size if finished now: bytes written, plus the compressed pages held, plus the open pages at the
    * compression ratio seen so far, plus page indexes and an allowance for the footer.
    */
   @Override
   public FormatProgress progress() {
     checkOpen("progress");
-    long buffered = store.getBufferedSize();
+    long buffered = store == null ? 0 : store.getBufferedSize();
     long compressedPages = 0;
-    for (ColumnChunkBuffer chunk : chunks) {
-      compressedPages += chunk.getMemSize();
+    if (store != null) {
+      for (ColumnChunkBuffer chunk : chunks) {
+        compressedPages += chunk.getMemSize();
+      }
     }
-    long openPages = Math.max(0, buffered - compressedPages);
+    long pendingBytes = pending.heapBytes();
+    long openPages = Math.max(0, buffered - compressedPages) + pendingBytes;
     long bloomBytes = 0;
     for (ChunkBloomFilter b : blooms) {
       if (b != null) {
@@ -202,7 +231,8 @@ final class ParquetFileWriter implements FormatWriter {
         + footer.estimatedBytes();
     // The column store's allocated size counts the slabs and dictionaries it holds beyond the bytes written into
     // them: with many small files that fixed share dominates, and the memory budget must see it.
-    long held = Math.max(buffered, store.getAllocatedSize()) + FIXED_BYTES_PER_COLUMN * chunks.length;
+    long held = BASE_BYTES_PER_COLUMN * chunks.length + (store == null ? pendingBytes
+        : Math.max(buffered, store.getAllocatedSize()) + FIXED_BYTES_PER_COLUMN * chunks.length);
     return new FormatProgress(rows, held + allocator.pooledBytes() + bloomBytes, estimate);
   }
 
@@ -215,6 +245,9 @@ final class ParquetFileWriter implements FormatWriter {
   }
 
   private void flushRowGroup() throws IOException {
+    if (store == null) {
+      startEncoding();
+    }
     try {
       // Closing the store writes each column's last page and its dictionary page into the chunk buffers.
       store.close();
@@ -233,7 +266,7 @@ final class ParquetFileWriter implements FormatWriter {
         columnIndexes[i] = w.columnIndex();
         offsetIndexes[i] = w.offsetIndex();
         mergeFileStatistics(i, w.statistics());
-        chunks[i].reset();
+        chunks[i] = null;
       }
       // Bloom filters follow the chunks of their row group, so that they need not be held until the end.
       for (int i = 0; i < blooms.length; i++) {
@@ -252,7 +285,8 @@ final class ParquetFileWriter implements FormatWriter {
       group.setTotal_compressed_size(compressed);
       footer.add(group, columnIndexes, offsetIndexes);
       out.flush();
-      startRowGroup();
+      store = null;
+      groupRows = 0;
     } catch (IOException | RuntimeException e) {
       state = State.FAILED;
       throw e;

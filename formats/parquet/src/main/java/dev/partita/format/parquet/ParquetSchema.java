@@ -5,7 +5,9 @@ import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.format.ColumnOrder;
 import org.apache.parquet.format.ConvertedType;
@@ -41,11 +43,40 @@ final class ParquetSchema {
   final List<SchemaElement> elements;
   final List<ColumnOrder> columnOrders;
 
+  private final Map<ColumnDescriptor, Integer> positions = new HashMap<>();
+
   private ParquetSchema(MessageType messageType, List<SchemaElement> elements, List<ColumnOrder> orders) {
     this.messageType = messageType;
     this.descriptors = messageType.getColumns();
+    for (int i = 0; i < descriptors.size(); i++) {
+      positions.put(descriptors.get(i), i);
+    }
     this.elements = elements;
     this.columnOrders = orders;
+  }
+
+  /** The position of {@code descriptor}'s column. */
+  int indexOf(ColumnDescriptor descriptor) {
+    Integer i = positions.get(descriptor);
+    if (i == null) {
+      throw new IllegalStateException("no column " + descriptor + " in the schema");
+    }
+    return i;
+  }
+
+  /** The last schema mapped, shared by the files of a write (read only once built). */
+  private static volatile Mapped last;
+
+  private record Mapped(Schema schema, ParquetSchema parquet) {}
+
+  /** The mapping of {@code schema}, reusing the previous one when the schema is the same. */
+  static ParquetSchema forSchema(Schema schema) {
+    Mapped m = last;
+    if (m == null || !m.schema().equals(schema)) {
+      m = new Mapped(schema, of(schema));
+      last = m;
+    }
+    return m.parquet();
   }
 
   static ParquetSchema of(Schema schema) {

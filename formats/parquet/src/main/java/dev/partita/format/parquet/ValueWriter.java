@@ -1,6 +1,7 @@
 package dev.partita.format.parquet;
 
 import dev.partita.PartitaException;
+import dev.partita.row.InvalidRowException;
 import dev.partita.row.Row;
 import dev.partita.schema.Column;
 import java.math.BigDecimal;
@@ -80,6 +81,23 @@ abstract class ValueWriter {
 
   abstract void writeValue(Row row);
 
+  /**
+   * Throws {@link InvalidRowException} when the column's value of {@code row} (the file's row {@code rowNumber})
+   * cannot be written with this column's type, so that a row is refused before any part of it is written.
+   */
+  final void validate(Row row, long rowNumber) {
+    if (row.isNull(index)) {
+      if (!nullable) {
+        throw new InvalidRowException(name, rowNumber, "null in a required column");
+      }
+    } else {
+      validateValue(row, rowNumber);
+    }
+  }
+
+  /** {@link #validate} for a value that is present; nothing to check for most types. */
+  void validateValue(Row row, long rowNumber) {}
+
   private static final class BooleanWriter extends ValueWriter {
     BooleanWriter(int index, Column column) {
       super(index, column, null);
@@ -116,11 +134,16 @@ abstract class ValueWriter {
     }
 
     @Override
-    void writeValue(Row row) {
+    void validateValue(Row row, long rowNumber) {
       int v = row.getInt(index);
       if (v << (32 - bits) >> (32 - bits) != v) {
-        throw new PartitaException("column '" + name + "': " + v + " is out of range for int" + bits);
+        throw new InvalidRowException(name, rowNumber, v + " is out of range for int" + bits);
       }
+    }
+
+    @Override
+    void writeValue(Row row) {
+      int v = row.getInt(index);
       writer.write(v, 0, definitionLevel);
       if (bloom != null) {
         bloom.insertInt(v);
@@ -257,12 +280,22 @@ abstract class ValueWriter {
     }
 
     @Override
-    void writeValue(Row row) {
-      BigInteger unscaled = unscaled(row.getDecimal(index), scale, name);
+    void validateValue(Row row, long rowNumber) {
+      unscaledLong(row, rowNumber);
+    }
+
+    private long unscaledLong(Row row, long rowNumber) {
+      BigInteger unscaled = unscaled(row.getDecimal(index), scale, name, rowNumber);
       long v = unscaled.bitLength() < 64 ? unscaled.longValue() : Long.MAX_VALUE;
       if (v >= bound || v <= -bound) {
-        throw outOfRange(name, precision, scale, unscaled);
+        throw outOfRange(name, rowNumber, precision, scale, unscaled);
       }
+      return v;
+    }
+
+    @Override
+    void writeValue(Row row) {
+      long v = unscaledLong(row, 0);
       if (int32) {
         writer.write((int) v, 0, definitionLevel);
         if (bloom != null) {
@@ -293,11 +326,21 @@ abstract class ValueWriter {
     }
 
     @Override
-    void writeValue(Row row) {
-      BigInteger unscaled = unscaled(row.getDecimal(index), scale, name);
+    void validateValue(Row row, long rowNumber) {
+      checkedUnscaled(row, rowNumber);
+    }
+
+    private BigInteger checkedUnscaled(Row row, long rowNumber) {
+      BigInteger unscaled = unscaled(row.getDecimal(index), scale, name, rowNumber);
       if (unscaled.abs().compareTo(bound) >= 0) {
-        throw outOfRange(name, precision, scale, unscaled);
+        throw outOfRange(name, rowNumber, precision, scale, unscaled);
       }
+      return unscaled;
+    }
+
+    @Override
+    void writeValue(Row row) {
+      BigInteger unscaled = checkedUnscaled(row, 0);
       byte[] b = unscaled.toByteArray();
       int pad = fixed.length - b.length;
       byte sign = unscaled.signum() < 0 ? (byte) -1 : 0;
@@ -312,20 +355,21 @@ abstract class ValueWriter {
     }
   }
 
-  private static BigInteger unscaled(BigDecimal d, int scale, String column) {
+  private static BigInteger unscaled(BigDecimal d, int scale, String column, long rowNumber) {
     if (d.scale() == scale) {
       return d.unscaledValue();
     }
     try {
       return d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();
     } catch (ArithmeticException e) {
-      throw new PartitaException("column '" + column + "': decimal " + d + " does not fit scale " + scale
-          + " without rounding", e);
+      throw new InvalidRowException(column, rowNumber, "decimal " + d + " does not fit scale " + scale
+          + " without rounding");
     }
   }
 
-  private static PartitaException outOfRange(String column, int precision, int scale, BigInteger unscaled) {
-    return new PartitaException("column '" + column + "': decimal " + new BigDecimal(unscaled, scale)
+  private static InvalidRowException outOfRange(String column, long rowNumber, int precision, int scale,
+      BigInteger unscaled) {
+    return new InvalidRowException(column, rowNumber, "decimal " + new BigDecimal(unscaled, scale)
         + " has more than the " + precision + " digits of its type decimal(" + precision + "," + scale + ")");
   }
 }

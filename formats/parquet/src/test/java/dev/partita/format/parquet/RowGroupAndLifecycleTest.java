@@ -10,6 +10,7 @@ import dev.partita.format.FileMetrics;
 import dev.partita.format.FormatProgress;
 import dev.partita.format.FormatWriter;
 import dev.partita.row.ObjectArrayRow;
+import dev.partita.row.InvalidRowException;
 import dev.partita.row.Row;
 import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
@@ -177,31 +178,34 @@ class RowGroupAndLifecycleTest {
     assertThatThrownBy(a::finish).isInstanceOf(IllegalStateException.class);
   }
 
-  /** A row the writer cannot store fails the writer, naming the column; only abort() is possible afterwards. */
+  /**
+   * A value its column's type cannot hold (or a null in a required column) is refused before any part of the row is
+   * written, naming row and column; the writer stays usable and the file holds exactly the rows taken.
+   */
   @Test
-  void aFailedWriteFailsTheWriter() throws Exception {
+  void aRowTheTypesCannotHoldIsRefusedWhole() throws Exception {
     Schema schema = Schema.builder().required("n", DataType.int32()).required("d", DataType.decimal(5, 2)).build();
     TrackingStream out = new TrackingStream();
     FormatWriter w = ParquetFormat.builder().codec(CompressionCodecs.none()).build().open(schema, out);
-    Row tooWide = new FixedRow(false, new BigDecimal("1234.56"));
-    assertThatThrownBy(() -> w.write(tooWide)).isInstanceOf(PartitaException.class)
-        .hasMessageContaining("row 1").hasMessageContaining("'d'").hasMessageContaining("decimal(5,2)");
-    assertThatThrownBy(() -> w.write(new FixedRow(false, new BigDecimal("1.00"))))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed");
-    w.abort();
-    assertThat(out.closed).isEqualTo(1);
-
-    FormatWriter w2 = ParquetFormat.builder().codec(CompressionCodecs.none()).build()
-        .open(schema, new TrackingStream());
-    assertThatThrownBy(() -> w2.write(new FixedRow(true, new BigDecimal("1.00"))))
-        .isInstanceOf(PartitaException.class).hasMessageContaining("'n' is required");
+    w.write(new FixedRow(false, new BigDecimal("1.00")));
+    assertThatThrownBy(() -> w.write(new FixedRow(false, new BigDecimal("1234.56"))))
+        .isInstanceOf(InvalidRowException.class)
+        .hasMessageContaining("row 2").hasMessageContaining("'d'").hasMessageContaining("decimal(5,2)");
+    assertThatThrownBy(() -> w.write(new FixedRow(false, new BigDecimal("1.001"))))
+        .isInstanceOf(InvalidRowException.class).hasMessageContaining("does not fit scale 2");
+    assertThatThrownBy(() -> w.write(new FixedRow(true, new BigDecimal("1.00"))))
+        .isInstanceOf(InvalidRowException.class).hasMessageContaining("'n'").hasMessageContaining("required");
+    w.write(new FixedRow(false, new BigDecimal("-999.99")));
+    assertThat(w.finish().rows()).isEqualTo(2);
 
     Schema small = Schema.builder().required("n", DataType.int8()).required("d", DataType.decimal(5, 2)).build();
     FormatWriter w3 = ParquetFormat.builder().codec(CompressionCodecs.none()).build()
         .open(small, new TrackingStream());
     w3.write(new FixedRow(false, new BigDecimal("1.00"), 127));
     assertThatThrownBy(() -> w3.write(new FixedRow(false, new BigDecimal("1.00"), 128)))
-        .isInstanceOf(PartitaException.class).hasMessageContaining("128 is out of range for int8");
+        .isInstanceOf(InvalidRowException.class).hasMessageContaining("128 is out of range for int8");
+    w3.write(new FixedRow(false, new BigDecimal("1.00"), -128));
+    assertThat(w3.finish().rows()).isEqualTo(2);
   }
 
   /** A row with an int column (null when asked) and a decimal column, bypassing the adapters' checks. */
