@@ -199,6 +199,8 @@ public final class Report {
     memory(md);
     section(md, "flights-3m (real data) partitioned by origin (229 partitions)", "FlightsBenchmark",
         List.of("codec", "flightsRows"));
+    section(md, "flights-3m (real data) to one Parquet file, per codec", "FlightsCodecBenchmark",
+        List.of("codec", "flightsRows"));
     generator(md);
     failures(md);
     return md.toString();

@@ -9,9 +9,13 @@ public enum Codec {
   /** Snappy. */
   SNAPPY,
   /** Zstandard at each library's default level (3). */
-  ZSTD;
+  ZSTD,
+  /** Gzip (Deflate) at the default level; ORC's ZLIB. */
+  GZIP,
+  /** LZ4 blocks without framing (Parquet's LZ4_RAW; ORC's LZ4). */
+  LZ4_RAW;
 
-  /** The codec named in a JMH parameter: {@code none}, {@code snappy} or {@code zstd}. */
+  /** The codec named in a JMH parameter: {@code none}, {@code snappy}, {@code zstd}, {@code gzip} or {@code lz4_raw}. */
   public static Codec parse(String name) {
     return valueOf(name.trim().toUpperCase(Locale.ROOT));
   }

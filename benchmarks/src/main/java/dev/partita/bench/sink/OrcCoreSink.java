@@ -46,6 +46,8 @@ public final class OrcCoreSink implements TableSink {
       case NONE -> CompressionKind.NONE;
       case SNAPPY -> CompressionKind.SNAPPY;
       case ZSTD -> CompressionKind.ZSTD;
+      case GZIP -> CompressionKind.ZLIB;
+      case LZ4_RAW -> CompressionKind.LZ4;
     };
     this.clustered = clustered;
     try {

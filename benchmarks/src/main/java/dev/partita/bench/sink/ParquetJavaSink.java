@@ -43,6 +43,8 @@ public final class ParquetJavaSink implements TableSink {
       case NONE -> CompressionCodecName.UNCOMPRESSED;
       case SNAPPY -> CompressionCodecName.SNAPPY;
       case ZSTD -> CompressionCodecName.ZSTD;
+      case GZIP -> CompressionCodecName.GZIP;
+      case LZ4_RAW -> CompressionCodecName.LZ4_RAW;
     };
     this.clustered = clustered;
   }

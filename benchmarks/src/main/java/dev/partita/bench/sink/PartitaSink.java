@@ -48,7 +48,11 @@ public final class PartitaSink implements TableSink {
 
   /** Partita's ORC format with {@code codec} and every other option at its default. */
   public static FileFormat orc(Codec codec) {
-    return OrcFormat.builder().codec(codec.id()).build();
+    return OrcFormat.builder().codec(switch (codec) {
+      case GZIP -> "zlib";
+      case LZ4_RAW -> "lz4";
+      default -> codec.id();
+    }).build();
   }
 
   @Override
