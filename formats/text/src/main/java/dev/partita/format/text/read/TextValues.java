@@ -1,16 +1,18 @@
-package dev.partita.cli.convert;
+package dev.partita.format.text.read;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * Parses typed values straight from char slices, without creating strings for the common cases: integers,
- * decimal numbers of up to 15 significant digits (Clinger's exact fast path; longer ones through
- * {@link Double#parseDouble}), ISO dates {@code yyyy-MM-dd}, times {@code HH:mm[:ss[.fraction]]} and timestamps
- * {@code date[T| ]time[Z|±HH[:mm]]}. Leading and trailing spaces are ignored. Failures throw a
- * {@link ValueException} without a stack trace.
+ * Parses typed values straight from char slices (such as the fields of a {@link TextRecord}), without creating
+ * strings for the common cases: integers, decimal numbers of up to 15 significant digits (Clinger's exact fast
+ * path; longer ones through {@link Double#parseDouble}), booleans, ISO dates {@code yyyy-MM-dd}, times
+ * {@code HH:mm[:ss[.fraction]]} and timestamps {@code date[T| ]time[Z|±HH[:mm]]}. Leading and trailing spaces
+ * and tabs are ignored. Failures throw a {@link ValueException} (without a stack trace) whose message quotes the
+ * text and says what it is not.
  */
 public final class TextValues {
   private static final double[] POW10 = new double[23];
@@ -24,7 +26,28 @@ public final class TextValues {
     }
   }
 
-  /** Fields of the last timestamp parsed by a {@link Timestamp}. */
+  /** The words {@link #parseBoolean} accepts, in any case. */
+  public enum Booleans {
+    /** {@code true} and {@code false}. */
+    WORDS("true/false"),
+    /** Also {@code t}/{@code f} and {@code 1}/{@code 0}. */
+    SHORT("true/false, t/f, 1/0"),
+    /** Also {@code t}/{@code f}, {@code yes}/{@code no}, {@code y}/{@code n} and {@code 1}/{@code 0}. */
+    LENIENT("true/false, t/f, yes/no, 1/0");
+
+    private final String forms;
+
+    Booleans(String forms) {
+      this.forms = forms;
+    }
+
+    /** The accepted forms, for messages: {@code true/false, t/f, 1/0}. */
+    public String forms() {
+      return forms;
+    }
+  }
+
+  /** Fields of the last timestamp parsed into it by {@link #parseTimestamp}; reuse one per reader. */
   public static final class Timestamp {
     /** Microseconds since the epoch, as if in UTC when {@link #hasOffset} is false. */
     public long micros;
@@ -233,6 +256,29 @@ public final class TextValues {
     };
   }
 
+  /**
+   * Parses a decimal number ({@code -12.50}, {@code 1E+3}) exactly, as {@link BigDecimal} reads it; the caller
+   * fits it to a precision and scale.
+   */
+  public static BigDecimal parseDecimal(char[] c, int off, int len) throws ValueException {
+    int i = off;
+    int end = off + len;
+    while (i < end && blank(c[i])) {
+      i++;
+    }
+    while (end > i && blank(c[end - 1])) {
+      end--;
+    }
+    if (i == end) {
+      throw bad("a decimal number", c, off, len);
+    }
+    try {
+      return new BigDecimal(c, i, end - i);
+    } catch (NumberFormatException e) {
+      throw bad("a decimal number", c, off, len);
+    }
+  }
+
   /** Parses a float32 (through {@link Float#parseFloat} for exact rounding). */
   public static float parseFloat(char[] c, int off, int len) throws ValueException {
     double d = parseDouble(c, off, len); // validates the syntax
@@ -242,8 +288,8 @@ public final class TextValues {
     return Float.parseFloat(new String(c, off, len).strip());
   }
 
-  /** {@code true}, {@code false} (any case), and when {@code lenient} also t/f, yes/no, y/n, 1/0. */
-  public static boolean parseBoolean(char[] c, int off, int len, boolean lenient) throws ValueException {
+  /** Parses a boolean written in one of the forms of {@code accepted}, in any case. */
+  public static boolean parseBoolean(char[] c, int off, int len, Booleans accepted) throws ValueException {
     int i = off;
     int end = off + len;
     while (i < end && blank(c[i])) {
@@ -259,25 +305,26 @@ public final class TextValues {
     if (n == 5 && eq(c, i, "false")) {
       return false;
     }
-    if (lenient) {
+    if (accepted != Booleans.WORDS) {
       if (n == 1) {
-        switch (Character.toLowerCase(c[i])) {
-          case 't', 'y', '1':
-            return true;
-          case 'f', 'n', '0':
-            return false;
-          default:
-            break;
+        char ch = Character.toLowerCase(c[i]);
+        if (ch == 't' || ch == '1' || (ch == 'y' && accepted == Booleans.LENIENT)) {
+          return true;
+        }
+        if (ch == 'f' || ch == '0' || (ch == 'n' && accepted == Booleans.LENIENT)) {
+          return false;
         }
       }
-      if (n == 3 && eq(c, i, "yes")) {
-        return true;
-      }
-      if (n == 2 && eq(c, i, "no")) {
-        return false;
+      if (accepted == Booleans.LENIENT) {
+        if (n == 3 && eq(c, i, "yes")) {
+          return true;
+        }
+        if (n == 2 && eq(c, i, "no")) {
+          return false;
+        }
       }
     }
-    throw bad(lenient ? "a boolean (true/false, t/f, yes/no, 1/0)" : "a boolean", c, off, len);
+    throw bad(accepted == Booleans.WORDS ? "a boolean" : "a boolean (" + accepted.forms() + ")", c, off, len);
   }
 
   private static boolean eq(char[] c, int i, String lower) {
@@ -359,15 +406,13 @@ public final class TextValues {
     while (end > i && blank(c[end - 1])) {
       end--;
     }
-    Timestamp at = new Timestamp();
-    long t = time(c, i, end, off, len, "a time (HH:mm[:ss[.ffffff]])", at);
-    if (at.timeEnd != end) {
-      throw bad("a time (HH:mm[:ss[.ffffff]])", c, off, len);
-    }
-    return t;
+    return time(c, i, end, off, len, "a time (HH:mm[:ss[.ffffff]])", null);
   }
 
-  /** Microseconds since midnight of the time at {@code i}; stores where its text ends in {@code at.timeEnd}. */
+  /**
+   * Microseconds since midnight of the time at {@code i}. With {@code at}, stores where its text ends in
+   * {@code at.timeEnd} (a zone offset may follow); without, the time must end at {@code end}.
+   */
   private static long time(char[] c, int i, int end, int off, int len, String what, Timestamp at)
       throws ValueException {
     if (end - i < 5 || c[i + 2] != ':') {
@@ -405,7 +450,11 @@ public final class TextValues {
     if (h > 23 || mi > 59 || s > 59) {
       throw new ValueException(-1, "'" + new String(c, off, len) + "' is not a valid time of day");
     }
-    at.timeEnd = k;
+    if (at != null) {
+      at.timeEnd = k;
+    } else if (k != end) {
+      throw bad(what, c, off, len);
+    }
     return ((h * 60L + mi) * 60 + s) * 1_000_000L + micros;
   }
 
