@@ -66,7 +66,7 @@ public final class JsonReader implements RecordReader {
   private final TextRecord record = new TextRecord(256, 16, true);
   private final StringWriter nested = new StringWriter();
   private JsonParser parser;
-  /** The parser as its base class, for token positions without allocating a location. */
+  /** The parser as its base class, for the current token's position without allocating a location. */
   private ParserBase positions;
   /** Absolute char offset of the parser's first char. */
   private long parserBase;
@@ -153,6 +153,14 @@ public final class JsonReader implements RecordReader {
     positions = (ParserBase) parser;
   }
 
+  /**
+   * Absolute offset of the current token, which is not a key. Jackson keeps the offset one past the token's first
+   * char ({@code currentTokenLocation()} subtracts one too), and this avoids allocating a location per record.
+   */
+  private long tokenOffset() {
+    return parserBase + positions.getTokenCharacterOffset() - 1;
+  }
+
   // ---- Layout.ANY: a stream of objects or one array; malformed JSON ends the read.
 
   private boolean nextAny() throws IOException {
@@ -189,7 +197,7 @@ public final class JsonReader implements RecordReader {
       }
       long start = startRecord();
       readObject();
-      checkEncoding(start, parserBase + positions.getTokenCharacterOffset());
+      checkEncoding(start, tokenOffset());
       return true;
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
@@ -199,8 +207,9 @@ public final class JsonReader implements RecordReader {
   }
 
   private TextInputException fatal(String what) {
-    return new TextInputException(file + ", line " + (lineBase + positions.getTokenLineNr()) + ", column "
-        + positions.getTokenColumnNr() + ": " + what);
+    JsonLocation l = parser.currentTokenLocation();
+    return new TextInputException(file + ", line " + (lineBase + l.getLineNr()) + ", column " + l.getColumnNr()
+        + ": " + what);
   }
 
   // ---- Layout.LINES: one object per line; a bad line is a record with a problem.
@@ -230,7 +239,7 @@ public final class JsonReader implements RecordReader {
     }
     try {
       readObject();
-      long end = parserBase + positions.getTokenCharacterOffset();
+      long end = tokenOffset();
       if (!feed.restOfLineBlank(end + 1)) {
         String what;
         try {
@@ -279,7 +288,7 @@ public final class JsonReader implements RecordReader {
   private long startRecord() {
     record.clear(names.size());
     record.line = lineBase + positions.getTokenLineNr();
-    return parserBase + positions.getTokenCharacterOffset();
+    return tokenOffset();
   }
 
   private void readObject() throws IOException {
