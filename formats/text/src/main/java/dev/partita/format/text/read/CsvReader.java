@@ -5,7 +5,6 @@ import dev.partita.format.text.read.TextRecord.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,16 +31,16 @@ public final class CsvReader implements RecordReader {
 
   private final String file;
   private final Utf8Source source;
+  private final CharWindow window;
   private final char delimiter;
   private final char quote;
   private final TextRecord record = new TextRecord(16, 16, false);
-  private char[] buf = new char[1 << 16];
+  /** The window's array and size, copied after each {@link #fill()} for the parsing loops. */
+  private char[] buf;
   private int limit;
   private int cur;
   private int recordStart;
-  private long bufBase;
   private long line = 1;
-  private boolean eof;
   private boolean started;
   private int expected = -1;
   private List<String> names = List.of();
@@ -56,6 +55,8 @@ public final class CsvReader implements RecordReader {
   public CsvReader(String file, InputStream in, CsvOptions options) {
     this.file = Objects.requireNonNull(file, "file");
     this.source = new Utf8Source(Objects.requireNonNull(in, "in"));
+    this.window = new CharWindow(source, MAX_RECORD_CHARS);
+    this.buf = window.buf;
     this.delimiter = options.delimiter();
     this.quote = options.quote();
   }
@@ -97,7 +98,7 @@ public final class CsvReader implements RecordReader {
   /** Whether the input held no character at all (once {@link #next()} returned false). */
   @Override
   public boolean wasEmpty() {
-    return eof && bufBase == 0 && limit == 0;
+    return window.ended() && window.base == 0 && limit == 0;
   }
 
   @Override
@@ -124,7 +125,7 @@ public final class CsvReader implements RecordReader {
           cur++;
         }
         line++;
-        dropErrorsBefore(bufBase + cur);
+        dropErrorsBefore(window.base + cur);
         continue;
       }
       break;
@@ -261,13 +262,13 @@ public final class CsvReader implements RecordReader {
   }
 
   private void checkEncoding(int fields) {
-    long end = bufBase + cur;
-    long begin = bufBase + recordStart;
+    long end = window.base + cur;
+    long begin = window.base + recordStart;
     long e = source.peekError();
     while (e >= 0 && e < end) {
       source.takeError();
       if (e >= begin && !record.hasProblem()) {
-        int at = (int) (e - bufBase);
+        int at = (int) (e - window.base);
         int field = 0;
         for (int i = 0; i < fields; i++) {
           if (record.start[i] <= at) {
@@ -302,31 +303,18 @@ public final class CsvReader implements RecordReader {
    * @return false at the end of the input
    */
   private boolean fill() throws IOException {
-    if (eof) {
-      return false;
+    long before = window.base;
+    int n = window.more(recordStart);
+    int shift = (int) (window.base - before);
+    cur -= shift;
+    recordStart -= shift;
+    buf = window.buf;
+    limit = window.limit;
+    if (n == CharWindow.FULL) {
+      throw new TextInputException(file + ", line " + record.line + ": a record longer than "
+          + (MAX_RECORD_CHARS >> 20) + "M characters; is a quote unbalanced?");
     }
-    if (recordStart > 0) {
-      int keep = limit - recordStart;
-      System.arraycopy(buf, recordStart, buf, 0, keep);
-      bufBase += recordStart;
-      cur -= recordStart;
-      limit = keep;
-      recordStart = 0;
-    }
-    if (buf.length - limit < 1024) {
-      if (buf.length >= MAX_RECORD_CHARS) {
-        throw new TextInputException(file + ", line " + record.line + ": a record longer than "
-            + (MAX_RECORD_CHARS >> 20) + "M characters; is a quote unbalanced?");
-      }
-      buf = Arrays.copyOf(buf, Math.min(MAX_RECORD_CHARS, buf.length * 2));
-    }
-    int n = source.read(buf, limit, buf.length - limit);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    return true;
+    return n > 0;
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.partita.format.text.read;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Arrays;
 
 /**
  * The decoded input as the JSON parser reads it. Positions are absolute char offsets in the decoded input (the
@@ -34,14 +33,13 @@ final class JsonFeed extends Reader {
   private final Utf8Source source;
   private final boolean lines;
   private final int maxLine;
-  private char[] buf = new char[1 << 16];
+  private final CharWindow window;
+  /** The window's array and size, copied after each {@link #more()}. */
+  private char[] buf;
   private int limit;
   private int pos;
   /** Chars before this index may be dropped from the buffer. */
   private int keep;
-  /** Absolute offset of {@code buf[0]}. */
-  private long base;
-  private boolean eof;
   private boolean started;
   private boolean bom;
   /** Line mode: 1-based line of the char at {@code pos}. */
@@ -57,6 +55,8 @@ final class JsonFeed extends Reader {
     this.source = source;
     this.lines = lines;
     this.maxLine = maxLine;
+    this.window = new CharWindow(source, maxLine);
+    this.buf = window.buf;
   }
 
   /** Reads ahead far enough to skip a byte order mark; true when the input starts with one. */
@@ -74,7 +74,7 @@ final class JsonFeed extends Reader {
 
   /** The absolute offset of the next char to hand out. */
   long position() {
-    return base + pos;
+    return window.base + pos;
   }
 
   /** Line mode: the 1-based line of the next char to hand out. */
@@ -148,7 +148,7 @@ final class JsonFeed extends Reader {
    * space. Reads ahead as needed without handing anything out.
    */
   boolean restOfLineBlank(long from) throws IOException {
-    int i = (int) (from - base);
+    int i = (int) (from - window.base);
     while (true) {
       if (i == limit) {
         int shift = keep;
@@ -203,37 +203,20 @@ final class JsonFeed extends Reader {
     keep = pos;
   }
 
-  /**
-   * Decodes more chars after {@code limit}, first dropping the chars before {@code keep} (which moves the
-   * indexes) and growing the buffer when it is full of chars to keep.
-   *
-   * @return false at the end of the input
-   */
+  /** Decodes more chars, dropping those before {@code keep}; false at the end of the input. */
   private boolean more() throws IOException {
-    if (eof) {
-      return false;
+    long before = window.base;
+    int n = window.more(keep);
+    int shift = (int) (window.base - before);
+    pos -= shift;
+    keep -= shift;
+    buf = window.buf;
+    limit = window.limit;
+    if (n == CharWindow.FULL) {
+      throw new TextInputException(file + ", line " + line + ": a line longer than "
+          + (maxLine >> 20) + "M characters");
     }
-    if (keep > 0) {
-      System.arraycopy(buf, keep, buf, 0, limit - keep);
-      base += keep;
-      pos -= keep;
-      limit -= keep;
-      keep = 0;
-    }
-    if (buf.length - limit < 1024) {
-      if (buf.length >= maxLine) {
-        throw new TextInputException(file + ", line " + line + ": a line longer than " + (maxLine >> 20)
-            + "M characters");
-      }
-      buf = Arrays.copyOf(buf, Math.min(maxLine, buf.length * 2));
-    }
-    int n = source.read(buf, limit, buf.length - limit);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    return true;
+    return n > 0;
   }
 
   @Override

@@ -89,16 +89,28 @@ public final class TextValues {
     return c == ' ' || c == '\t';
   }
 
-  /** Parses a decimal integer. */
-  public static long parseLong(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
+  /** The first index in {@code [from, end)} that is not a space or tab, else {@code end}. */
+  private static int trimStart(char[] c, int from, int end) {
+    int i = from;
     while (i < end && blank(c[i])) {
       i++;
     }
-    while (end > i && blank(c[end - 1])) {
-      end--;
+    return i;
+  }
+
+  /** One past the last index in {@code [start, end)} that is not a space or tab, else {@code start}. */
+  private static int trimEnd(char[] c, int start, int end) {
+    int e = end;
+    while (e > start && blank(c[e - 1])) {
+      e--;
     }
+    return e;
+  }
+
+  /** Parses a decimal integer. */
+  public static long parseLong(char[] c, int off, int len) throws ValueException {
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (i == end) {
       throw bad("an integer", c, off, len);
     }
@@ -133,14 +145,8 @@ public final class TextValues {
 
   /** Whether the slice is an integer in decimal digits (with an optional sign), whatever its size. */
   public static boolean isIntegerSyntax(char[] c, int off, int len) {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (i < end && (c[i] == '-' || c[i] == '+')) {
       i++;
     }
@@ -157,14 +163,8 @@ public final class TextValues {
 
   /** Parses a decimal number ({@code 1}, {@code -2.5}, {@code 1e-3}), or {@code NaN}, {@code Infinity}, {@code inf}. */
   public static double parseDouble(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     int s = i;
     if (i == end) {
       throw bad("a number", c, off, len);
@@ -261,14 +261,8 @@ public final class TextValues {
    * fits it to a precision and scale.
    */
   public static BigDecimal parseDecimal(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (i == end) {
       throw bad("a decimal number", c, off, len);
     }
@@ -290,14 +284,8 @@ public final class TextValues {
 
   /** Parses a boolean written in one of the forms of {@code accepted}, in any case. */
   public static boolean parseBoolean(char[] c, int off, int len, Booleans accepted) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     int n = end - i;
     if (n == 4 && eq(c, i, "true")) {
       return true;
@@ -338,22 +326,19 @@ public final class TextValues {
 
   /** Parses {@code yyyy-MM-dd} into days since 1970-01-01. */
   public static int parseDate(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (end - i != 10) {
       throw bad("a date (yyyy-MM-dd)", c, off, len);
     }
-    return (int) date(c, i, off, len, "a date (yyyy-MM-dd)");
+    return (int) date(c, i, off, len, "a date (yyyy-MM-dd)", null);
   }
 
-  /** Days since the epoch of the 10 chars {@code yyyy-MM-dd} at {@code i}; validates month and day. */
-  private static long date(char[] c, int i, int off, int len, String what) throws ValueException {
+  /**
+   * Days since the epoch of the 10 chars {@code yyyy-MM-dd} at {@code i}; validates month and day. With
+   * {@code at}, also stores the year, month and day there.
+   */
+  private static long date(char[] c, int i, int off, int len, String what, Timestamp at) throws ValueException {
     if (c[i + 4] != '-' || c[i + 7] != '-') {
       throw bad(what, c, off, len);
     }
@@ -362,6 +347,11 @@ public final class TextValues {
     int d = digits(c, i + 8, 2, off, len, what);
     if (m < 1 || m > 12 || d < 1 || d > monthLength(y, m)) {
       throw new ValueException(-1, "'" + new String(c, off, len) + "' is not a valid calendar date");
+    }
+    if (at != null) {
+      at.year = y;
+      at.month = m;
+      at.day = d;
     }
     return daysFromCivil(y, m, d);
   }
@@ -398,14 +388,8 @@ public final class TextValues {
 
   /** Parses {@code HH:mm[:ss[.fraction]]} into microseconds since midnight (fraction digits past 6 dropped). */
   public static long parseTime(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     return time(c, i, end, off, len, "a time (HH:mm[:ss[.ffffff]])", null);
   }
 
@@ -464,27 +448,12 @@ public final class TextValues {
    */
   public static void parseTimestamp(char[] c, int off, int len, Timestamp out) throws ValueException {
     String what = "a timestamp (yyyy-MM-dd HH:mm:ss[.ffffff][Z|±HH:mm])";
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (end - i < 10) {
       throw bad(what, c, off, len);
     }
-    if (c[i + 4] != '-' || c[i + 7] != '-') {
-      throw bad(what, c, off, len);
-    }
-    out.year = digits(c, i, 4, off, len, what);
-    out.month = digits(c, i + 5, 2, off, len, what);
-    out.day = digits(c, i + 8, 2, off, len, what);
-    if (out.month < 1 || out.month > 12 || out.day < 1 || out.day > monthLength(out.year, out.month)) {
-      throw new ValueException(-1, "'" + new String(c, off, len) + "' is not a valid calendar date");
-    }
-    long days = daysFromCivil(out.year, out.month, out.day);
+    long days = date(c, i, off, len, what, out);
     out.hasOffset = false;
     out.microsOfDay = 0;
     int k = i + 10;
