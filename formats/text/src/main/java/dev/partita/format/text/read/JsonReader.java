@@ -86,7 +86,7 @@ public final class JsonReader implements RecordReader {
    *
    * @param file the file name for messages
    */
-  public JsonReader(String file, InputStream in, JsonOptions options) throws IOException {
+  public JsonReader(String file, InputStream in, JsonOptions options) {
     this.file = Objects.requireNonNull(file, "file");
     this.source = new Utf8Source(Objects.requireNonNull(in, "in"));
     this.lines = options.layout() == Layout.LINES;
