@@ -3,8 +3,6 @@ package dev.partita.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.partita.DataSize;
-import dev.partita.cli.input.Compression;
-import dev.partita.cli.input.CsvOptions;
 import dev.partita.cli.input.InputFormat;
 import dev.partita.cli.run.BadRecordPolicy;
 import dev.partita.cli.run.Sizes;
@@ -12,6 +10,8 @@ import dev.partita.cli.run.UsageException;
 import dev.partita.cli.run.WriteJob;
 import dev.partita.cli.run.WriteSettings;
 import dev.partita.cli.run.WriteSummary;
+import dev.partita.format.text.read.Compression;
+import dev.partita.format.text.read.CsvOptions;
 import dev.partita.schema.Column;
 import dev.partita.write.WriteMode;
 import java.io.IOException;
@@ -199,7 +199,7 @@ public final class WriteCommand implements Callable<Integer> {
     char delim = delimiter != null ? delimiter : allTsv() ? '\t' : ',';
     CsvOptions csv;
     try {
-      csv = new CsvOptions(delim, quote, !noHeader, nullValue);
+      csv = CsvOptions.builder().delimiter(delim).quote(quote).header(!noHeader).nullValue(nullValue).build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }

@@ -1,7 +1,9 @@
 package dev.partita.cli.convert;
 
-import dev.partita.cli.input.Record;
-import dev.partita.cli.input.Record.FieldKind;
+import dev.partita.format.text.read.TextRecord;
+import dev.partita.format.text.read.TextRecord.FieldKind;
+import dev.partita.format.text.read.TextValues;
+import dev.partita.format.text.read.ValueException;
 import dev.partita.schema.Column;
 import dev.partita.schema.DataType;
 import dev.partita.schema.DataType.Kind;
@@ -13,7 +15,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Types the fields of a {@link Record} into a {@link ParsedRow} by the schema. Null rule: JSON {@code null} and
+ * Types the fields of a {@link TextRecord} into a {@link ParsedRow} by the schema. Null rule: JSON {@code null} and
  * missing keys; an unquoted CSV field equal to the null value; and an empty value in any column that is not a
  * string or binary. Values of {@code timestamptz} columns without an offset are read in the given zone.
  */
@@ -59,7 +61,7 @@ public final class RowConverter {
    *
    * @throws ValueException naming the column when a value does not parse as its type
    */
-  public void convert(Record record, int[] columnOfField, ParsedRow row) throws ValueException {
+  public void convert(TextRecord record, int[] columnOfField, ParsedRow row) throws ValueException {
     java.util.Arrays.fill(row.nulls, true);
     int n = Math.min(record.fieldCount(), columnOfField.length);
     char[] c = record.chars();
@@ -111,7 +113,7 @@ public final class RowConverter {
           + types[col] + "; declare the column string to keep it as JSON text");
     }
     switch (kind) {
-      case BOOLEAN -> row.booleans[col] = TextValues.parseBoolean(c, off, len, true);
+      case BOOLEAN -> row.booleans[col] = TextValues.parseBoolean(c, off, len, TextValues.Booleans.LENIENT);
       case INT32 -> {
         long v = TextValues.parseLong(c, off, len);
         int bits = types[col].bitWidth();

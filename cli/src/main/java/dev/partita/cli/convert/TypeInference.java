@@ -1,7 +1,9 @@
 package dev.partita.cli.convert;
 
-import dev.partita.cli.input.Record;
-import dev.partita.cli.input.Record.FieldKind;
+import dev.partita.format.text.read.TextRecord;
+import dev.partita.format.text.read.TextRecord.FieldKind;
+import dev.partita.format.text.read.TextValues;
+import dev.partita.format.text.read.ValueException;
 import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
 import java.util.Arrays;
@@ -41,7 +43,7 @@ public final class TypeInference {
   }
 
   /** Takes the values of one record: field {@code f} belongs to column {@code columnOfField[f]}. */
-  public void observe(Record r, int[] columnOfField) {
+  public void observe(TextRecord r, int[] columnOfField) {
     records++;
     int n = Math.min(r.fieldCount(), columnOfField.length);
     for (int f = 0; f < n; f++) {
@@ -95,7 +97,7 @@ public final class TypeInference {
     int m = 0;
     if ((candidates & BOOL) != 0) {
       try {
-        TextValues.parseBoolean(c, off, len, false);
+        TextValues.parseBoolean(c, off, len, TextValues.Booleans.WORDS);
         m |= BOOL;
       } catch (ValueException e) {
         // not a boolean

@@ -1,5 +1,6 @@
 package dev.partita.cli.input;
 
+import dev.partita.format.text.read.Compression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.partita.cli.input;
 
+import dev.partita.format.text.read.Compression;
 import java.util.Locale;
 import java.util.Optional;
 

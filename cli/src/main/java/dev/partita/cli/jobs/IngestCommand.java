@@ -8,11 +8,11 @@ import dev.partita.cli.Partita;
 import dev.partita.cli.catalog.CatalogUrl;
 import dev.partita.cli.convert.PartitionArgument;
 import dev.partita.cli.convert.SchemaArgument;
-import dev.partita.cli.input.CsvOptions;
 import dev.partita.cli.run.Sizes;
 import dev.partita.cli.run.UsageException;
 import dev.partita.format.FileFormat;
 import dev.partita.format.FileFormats;
+import dev.partita.format.text.read.CsvOptions;
 import dev.partita.jobs.DryRun;
 import dev.partita.jobs.IngestJob;
 import dev.partita.jobs.JobRunner;
@@ -320,8 +320,8 @@ public final class IngestCommand implements Callable<Integer> {
   }
 
   private CsvOptions csv() {
-    return usage(() -> new CsvOptions(delimiter == null ? ',' : oneChar(delimiter, "--delimiter"),
-        oneChar(quote, "--quote"), !noHeader, nullValue), "CSV options");
+    return usage(() -> CsvOptions.builder().delimiter(delimiter == null ? ',' : oneChar(delimiter, "--delimiter"))
+        .quote(oneChar(quote, "--quote")).header(!noHeader).nullValue(nullValue).build(), "CSV options");
   }
 
   private Schema inferSchema() throws IOException, SQLException {

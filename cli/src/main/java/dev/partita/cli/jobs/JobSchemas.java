@@ -5,11 +5,13 @@ import dev.partita.catalog.PartitionColumn;
 import dev.partita.catalog.TableDefinition;
 import dev.partita.cli.convert.TypeInference;
 import dev.partita.cli.input.ByteMeter;
-import dev.partita.cli.input.CsvOptions;
-import dev.partita.cli.input.CsvRecordReader;
 import dev.partita.cli.input.InputException;
-import dev.partita.cli.input.JsonRecordReader;
-import dev.partita.cli.input.RecordReader;
+import dev.partita.format.text.read.Compression;
+import dev.partita.format.text.read.CsvOptions;
+import dev.partita.format.text.read.CsvReader;
+import dev.partita.format.text.read.JsonOptions;
+import dev.partita.format.text.read.JsonReader;
+import dev.partita.format.text.read.RecordReader;
 import dev.partita.partition.PartitionSpec;
 import dev.partita.schema.Column;
 import dev.partita.schema.DataType;
@@ -30,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Where {@code partita ingest} takes the job's schema and partitioning from: the catalog table when it exists (so
@@ -77,13 +78,12 @@ final class JobSchemas {
       if (left == 0) {
         break;
       }
-      InputStream raw = Files.newInputStream(f);
-      InputStream in = f.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-      try (RecordReader reader = json ? new JsonRecordReader(f.toString(), in, List.of(), true)
-          : new CsvRecordReader(f.toString(), in, csv)) {
+      InputStream in = Compression.fromFileName(f.getFileName().toString()).decompress(Files.newInputStream(f));
+      try (RecordReader reader = json ? new JsonReader(f.toString(), in, JsonOptions.DEFAULT)
+          : new CsvReader(f.toString(), in, csv)) {
         int[] map;
         if (!json && csv.header()) {
-          map = mapping(names, ((CsvRecordReader) reader).readHeader());
+          map = mapping(names, ((CsvReader) reader).readHeader().orElse(List.of()));
         } else {
           map = null;
         }
@@ -91,7 +91,7 @@ final class JobSchemas {
           if (json || !csv.header()) {
             map = mapping(names, json ? reader.fieldNames() : positional(reader.record().fieldCount()));
           }
-          if (reader.record().problem() == null) {
+          if (!reader.record().hasProblem()) {
             inference.observe(reader.record(), map);
           }
           left--;

@@ -2,13 +2,14 @@ package dev.partita.cli.run;
 
 import dev.partita.cli.convert.ColumnNames;
 import dev.partita.cli.input.ByteMeter;
-import dev.partita.cli.input.CsvOptions;
-import dev.partita.cli.input.CsvRecordReader;
 import dev.partita.cli.input.InputException;
 import dev.partita.cli.input.InputFile;
 import dev.partita.cli.input.InputFormat;
-import dev.partita.cli.input.JsonRecordReader;
-import dev.partita.cli.input.RecordReader;
+import dev.partita.format.text.read.CsvOptions;
+import dev.partita.format.text.read.CsvReader;
+import dev.partita.format.text.read.JsonOptions;
+import dev.partita.format.text.read.JsonReader;
+import dev.partita.format.text.read.RecordReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,15 +57,16 @@ final class SourceFile implements Closeable {
     InputStream in = file.open(meter);
     try {
       if (file.format() == InputFormat.JSON) {
-        return new SourceFile(file, new JsonRecordReader(file.name(), in, List.of(), true), columns, grow,
+        return new SourceFile(file, new JsonReader(file.name(), in, JsonOptions.DEFAULT), columns, grow,
             normalize, false);
       }
-      CsvRecordReader r = new CsvRecordReader(file.name(), in, csv);
+      CsvReader r = new CsvReader(file.name(), in, csv);
       SourceFile s = new SourceFile(file, r, columns, grow, normalize, !csv.header());
       if (csv.header()) {
-        s.mapHeader(r.readHeader());
+        s.mapHeader(r.readHeader().orElseThrow(() -> new InputException(file.name() + " is empty: expected a header"
+            + " line naming the columns (or pass --no-header and --schema)")));
       } else if (!grow) {
-        r.expectFields(columns.size(), List.of());
+        r.expectFields(columns.size());
         s.mapping = new int[columns.size()];
         Arrays.setAll(s.mapping, i -> i);
       }
@@ -133,8 +135,9 @@ final class SourceFile implements Closeable {
     boolean more = reader.next();
     if (more) {
       any = true;
-    } else if (!any && !json && reader instanceof CsvRecordReader c && c.wasEmpty()) {
-      throw new InputException(file.name() + " is empty: it holds no records");
+    } else if (!any && reader.wasEmpty()) {
+      throw new InputException(file.name() + " is empty: " + (json ? "expected JSON objects, one per line, or an"
+          + " array of them" : "it holds no records"));
     }
     return more;
   }

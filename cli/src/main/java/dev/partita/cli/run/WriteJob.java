@@ -5,17 +5,17 @@ import dev.partita.cli.convert.PartitionArgument;
 import dev.partita.cli.convert.RowConverter;
 import dev.partita.cli.convert.SchemaArgument;
 import dev.partita.cli.convert.TypeInference;
-import dev.partita.cli.convert.ValueException;
 import dev.partita.cli.input.BadRecordException;
 import dev.partita.cli.input.ByteMeter;
 import dev.partita.cli.input.InputException;
 import dev.partita.cli.input.InputFile;
 import dev.partita.cli.input.InputFiles;
-import dev.partita.cli.input.Record;
 import dev.partita.commit.CommitHook;
 import dev.partita.commit.CommitResult;
 import dev.partita.format.FileFormat;
 import dev.partita.format.FileFormats;
+import dev.partita.format.text.read.TextRecord;
+import dev.partita.format.text.read.ValueException;
 import dev.partita.partition.PartitionSpec;
 import dev.partita.row.InvalidRowException;
 import dev.partita.schema.Schema;
@@ -184,9 +184,9 @@ public final class WriteJob {
       }
       try (SourceFile src = SourceFile.open(f, settings.csv(), meter, names, true, settings.normalizeNames())) {
         while (left > 0 && src.next()) {
-          Record r = src.reader().record();
+          TextRecord r = src.reader().record();
           int[] map = src.mapping();
-          if (r.problem() == null) {
+          if (!r.hasProblem()) {
             inference.observe(r, map);
           }
           left--;
@@ -232,14 +232,14 @@ public final class WriteJob {
 
   private BadRecordException convertAndWrite(SourceFile src, RowConverter converter, ParsedRow row,
       PartitionedWriter writer, List<String> columns) {
-    Record r = src.reader().record();
-    if (r.problem() != null) {
+    TextRecord r = src.reader().record();
+    if (r.hasProblem()) {
       int f = r.problemField();
       return bad(src, f, f > 0 ? src.fieldName(f - 1) : "", r.problem());
     }
     int[] map = src.mapping();
     for (int f = 0; f < r.fieldCount() && f < map.length; f++) {
-      if (map[f] < 0 && r.kind(f) != Record.FieldKind.NULL) {
+      if (map[f] < 0 && r.kind(f) != TextRecord.FieldKind.NULL) {
         return bad(src, f + 1, src.fieldName(f), "key '" + src.fieldName(f) + "' is not a column of the table "
             + columns + "; pass --schema naming it, or a larger --sample-rows if the schema was inferred");
       }
@@ -272,7 +272,7 @@ public final class WriteJob {
   }
 
   private static BadRecordException bad(SourceFile src, int field, String name, String reason) {
-    Record r = src.reader().record();
+    TextRecord r = src.reader().record();
     return new BadRecordException(src.file().name(), r.line(), Math.max(field, 0), name, reason,
         src.reader().rawText());
   }

@@ -1,8 +1,8 @@
 package dev.partita.cli.run;
 
 import dev.partita.DataSize;
-import dev.partita.cli.input.CsvOptions;
 import dev.partita.cli.input.InputFormat;
+import dev.partita.format.text.read.CsvOptions;
 import dev.partita.write.WriteMode;
 import dev.partita.write.WriteOptions;
 import java.nio.file.Path;

@@ -1,15 +1,13 @@
 package dev.partita.jobs.internal;
 
+import dev.partita.format.text.read.Compression;
 import dev.partita.jobs.FileMark;
 import dev.partita.jobs.PlannedInput;
 import dev.partita.jobs.source.ChangedFilePolicy;
 import dev.partita.jobs.source.FileSource;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 
 /** Lists a file source against its bookmark, and opens files for reading with size and hash tracking. */
 public final class FileInputs {
@@ -224,12 +221,9 @@ public final class FileInputs {
   public static Opened open(FileSource source, Path path, String relative) throws IOException {
     Counting counting = new Counting(Files.newInputStream(path), source.contentHash() ? sha256() : null);
     try {
-      InputStream in = path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(counting, 64 * 1024)
-          : counting;
-      InputStreamReader chars = new InputStreamReader(in, StandardCharsets.UTF_8);
+      InputStream in = Compression.fromFileName(path.getFileName().toString()).decompress(counting);
       RecordReader reader = switch (source.format()) {
-        case CSV -> new CsvRecordReader(chars, source, relative);
-        case JSON_LINES -> new JsonLinesRecordReader(new BufferedReader(chars, 64 * 1024), source.schema(), relative);
+        case CSV, JSON_LINES -> TextFileReader.open(source, in, relative);
       };
       return new Opened(counting, reader);
     } catch (IOException | RuntimeException e) {

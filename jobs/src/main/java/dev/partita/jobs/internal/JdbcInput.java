@@ -53,11 +53,14 @@ public final class JdbcInput implements AutoCloseable {
   private final String[] keyLabels;
   private final int[] keyIndex;
   private final String base;
+  /** Reads the values of text columns. */
+  private final TextColumns texts;
 
   private JdbcInput(JdbcSource source, Optional<KeyMark> mark, Connection connection) throws SQLException {
     this.source = source;
     this.mark = mark;
     this.connection = connection;
+    this.texts = new TextColumns(source.schema());
     String q = connection.getMetaData().getIdentifierQuoteString();
     this.quote = q == null || q.isBlank() ? "" : q.strip();
     this.sqlite = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
@@ -242,7 +245,7 @@ public final class JdbcInput implements AutoCloseable {
         case DATE -> p.setObject(at, LocalDate.parse(value));
         case TIME -> p.setObject(at, LocalTime.parse(value));
         case TIMESTAMP -> {
-          long micros = TextValues.timestampMicros(value, type.isAdjustedToUtc());
+          long micros = TextColumns.timestampMicros(value, type.isAdjustedToUtc());
           Instant i = FileInputs.micros(micros);
           if (type.isAdjustedToUtc()) {
             p.setObject(at, OffsetDateTime.ofInstant(i, ZoneOffset.UTC));
@@ -391,7 +394,7 @@ public final class JdbcInput implements AutoCloseable {
     if (text[c] && type.kind() != DataType.Kind.STRING) {
       String s = r.getString(rc);
       if (s != null) {
-        TextValues.parse(s, out, c, row);
+        texts.parse(s, out, c, row);
       }
       return;
     }
@@ -434,7 +437,7 @@ public final class JdbcInput implements AutoCloseable {
         BigDecimal v = r.getBigDecimal(rc);
         if (v != null) {
           try {
-            out.setDecimal(c, TextValues.decimal(v, type));
+            out.setDecimal(c, TextColumns.decimal(v, type));
           } catch (NumberFormatException e) {
             throw new InvalidRowException(source.schema().column(c).name(), row, v + " does not fit " + type + ": "
                 + e.getMessage());

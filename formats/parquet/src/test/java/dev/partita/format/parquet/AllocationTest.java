@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partita.codec.CompressionCodecs;
 import dev.partita.format.FormatWriter;
-import dev.partita.row.Row;
 import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
 import dev.partita.storage.PositionOutputStream;
 import java.lang.management.ManagementFactory;
-import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +53,7 @@ class AllocationTest {
   private static double allocatedBeyondOutputPerRow(Schema schema) throws Exception {
     com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
-    ReusedRow row = new ReusedRow(schema);
+    ArrayRow row = new ArrayRow(schema.size());
     writeRows(schema, row, WARM_UP);
     long before = bean.getThreadAllocatedBytes(thread);
     long written = writeRows(schema, row, MEASURED);
@@ -63,83 +61,41 @@ class AllocationTest {
     return (after - before - written) / (double) MEASURED;
   }
 
-  private static long writeRows(Schema schema, ReusedRow row, int count) throws Exception {
+  private static long writeRows(Schema schema, ArrayRow row, int count) throws Exception {
     FormatWriter w = ParquetFormat.builder().codec(CompressionCodecs.none()).dictionary(false).build()
         .open(schema, new NullStream());
     for (int i = 0; i < count; i++) {
-      row.set(i);
+      fill(schema, row, i);
       w.write(row);
     }
     return w.finish().bytes();
   }
 
-  /** A row whose strings are taken from a fixed pool, so the row itself allocates nothing. */
-  private static final class ReusedRow implements Row {
-    private static final String[] POOL = new String[5000];
+  /** Strings of the rows, from a fixed pool so that filling a row allocates nothing. */
+  private static final String[] POOL = new String[5000];
 
-    static {
-      for (int i = 0; i < POOL.length; i++) {
-        POOL[i] = "value number " + i + " with some text";
+  static {
+    for (int i = 0; i < POOL.length; i++) {
+      POOL[i] = "value number " + i + " with some text";
+    }
+  }
+
+  /** Fills {@code row} with the values of row {@code i}: nullable columns are null every (5 + column) rows. */
+  private static void fill(Schema schema, ArrayRow row, long i) {
+    for (int c = 0; c < schema.size(); c++) {
+      if (schema.column(c).nullable() && i % (5 + c) == 0) {
+        row.setNull(c);
+        continue;
       }
-    }
-
-    private final boolean[] nullable;
-    private long i;
-
-    ReusedRow(Schema schema) {
-      nullable = new boolean[schema.size()];
-      for (int c = 0; c < nullable.length; c++) {
-        nullable[c] = schema.column(c).nullable();
+      switch (schema.column(c).type().kind()) {
+        case BOOLEAN -> row.setBoolean(c, (i & 1) == 0);
+        case INT32 -> row.setInt(c, (int) (i * 31));
+        case INT64, TIMESTAMP -> row.setLong(c, c == 0 ? i : 1_700_000_000_000_000L + i * 1000);
+        case FLOAT32 -> row.setFloat(c, i);
+        case FLOAT64 -> row.setDouble(c, i * 0.5);
+        case STRING -> row.setString(c, POOL[(int) ((i * (c + 7)) % POOL.length)]);
+        default -> throw new IllegalArgumentException("no test values for " + schema.column(c).type());
       }
-    }
-
-    void set(long i) {
-      this.i = i;
-    }
-
-    @Override
-    public boolean isNull(int index) {
-      return nullable[index] && i % (5 + index) == 0;
-    }
-
-    @Override
-    public boolean getBoolean(int index) {
-      return (i & 1) == 0;
-    }
-
-    @Override
-    public int getInt(int index) {
-      return (int) (i * 31);
-    }
-
-    @Override
-    public long getLong(int index) {
-      return index == 0 ? i : 1_700_000_000_000_000L + i * 1000;
-    }
-
-    @Override
-    public float getFloat(int index) {
-      return i;
-    }
-
-    @Override
-    public double getDouble(int index) {
-      return i * 0.5;
-    }
-
-    @Override
-    public BigDecimal getDecimal(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public String getString(int index) {
-      return POOL[(int) ((i * (index + 7)) % POOL.length)];
-    }
-
-    @Override
-    public byte[] getBinary(int index) {
-      throw new UnsupportedOperationException();
     }
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.partita.codec.CompressionCodecs;
 import dev.partita.format.FileMetrics;
 import dev.partita.format.FormatWriter;
-import dev.partita.row.Row;
 import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
 import dev.partita.storage.LocalStorage;
@@ -73,7 +72,7 @@ class FlightsDatasetTest {
     FormatWriter zstd = ParquetFormat.builder().codec(CompressionCodecs.byName("zstd")).build()
         .open(SCHEMA, LocalStorage.instance().create(zstdFile.toString()));
 
-    FlightRow row = new FlightRow();
+    ArrayRow row = new ArrayRow(5);
     long rows = 0;
     long delaySum = 0;
     long distanceSum = 0;
@@ -86,14 +85,14 @@ class FlightsDatasetTest {
       assertThat(header).isEqualTo("date,delay,distance,origin,destination");
       String line;
       while ((line = in.readLine()) != null) {
-        row.parse(line);
+        parse(line, row);
         snappy.write(row);
         zstd.write(row);
         rows++;
-        delaySum += row.delay;
-        distanceSum += row.distance;
-        minDate = Math.min(minDate, row.date);
-        maxDate = Math.max(maxDate, row.date);
+        delaySum += row.getInt(1);
+        distanceSum += row.getInt(2);
+        minDate = Math.min(minDate, row.getLong(0));
+        maxDate = Math.max(maxDate, row.getLong(0));
       }
     }
     FileMetrics snappyMetrics = snappy.finish();
@@ -141,7 +140,7 @@ class FlightsDatasetTest {
       writers.put(codec, Table.open(dir.resolve(codec)).newWriter(WriteOptions.builder(SCHEMA,
           ParquetFormat.builder().codec(CompressionCodecs.byName(codec)).build()).partitionBy(spec).build()));
     }
-    FlightRow row = new FlightRow();
+    ArrayRow row = new ArrayRow(5);
     long rows = 0;
     Map<LocalDate, long[]> perDay = new TreeMap<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
@@ -149,16 +148,16 @@ class FlightsDatasetTest {
       in.readLine();
       String line;
       while ((line = in.readLine()) != null) {
-        row.parse(line);
+        parse(line, row);
         for (PartitionedWriter w : writers.values()) {
           w.write(row);
         }
         rows++;
-        long[] sums = perDay.computeIfAbsent(LocalDate.ofEpochDay(Math.floorDiv(row.date, 86_400_000_000L)),
-            d -> new long[3]);
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(row.getLong(0), 86_400_000_000L));
+        long[] sums = perDay.computeIfAbsent(day, d -> new long[3]);
         sums[0]++;
-        sums[1] += row.delay;
-        sums[2] += row.distance;
+        sums[1] += row.getInt(1);
+        sums[2] += row.getInt(2);
       }
     }
     assertThat(rows).isEqualTo(EXPECTED_ROWS);
@@ -194,77 +193,24 @@ class FlightsDatasetTest {
     }
   }
 
-  /** A reusable row over one parsed CSV line; the numeric fields are parsed without boxing. */
-  private static final class FlightRow implements Row {
-    long date;
-    int delay;
-    int distance;
-    String origin;
-    String destination;
+  /** Fills {@code row} from one CSV line {@code date,delay,distance,origin,destination}, numbers without boxing. */
+  private static void parse(String line, ArrayRow row) {
+    int a = line.indexOf(',');
+    int b = line.indexOf(',', a + 1);
+    int c = line.indexOf(',', b + 1);
+    int d = line.indexOf(',', c + 1);
+    row.setLong(0, micros(line, a));
+    row.setInt(1, Integer.parseInt(line, a + 1, b, 10));
+    row.setInt(2, Integer.parseInt(line, b + 1, c, 10));
+    row.setString(3, line.substring(c + 1, d));
+    row.setString(4, line.substring(d + 1));
+  }
 
-    void parse(String line) {
-      int a = line.indexOf(',');
-      int b = line.indexOf(',', a + 1);
-      int c = line.indexOf(',', b + 1);
-      int d = line.indexOf(',', c + 1);
-      date = micros(line, a);
-      delay = Integer.parseInt(line, a + 1, b, 10);
-      distance = Integer.parseInt(line, b + 1, c, 10);
-      origin = line.substring(c + 1, d);
-      destination = line.substring(d + 1);
-    }
-
-    /** {@code yyyy-MM-dd HH:mm:ss} as microseconds since the epoch, read as UTC (a local date-time). */
-    private static long micros(String s, int end) {
-      LocalDateTime t = LocalDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
-          Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 11, 13, 10), Integer.parseInt(s, 14, 16, 10),
-          end > 16 ? Integer.parseInt(s, 17, 19, 10) : 0);
-      return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
-    }
-
-    @Override
-    public boolean isNull(int index) {
-      return false;
-    }
-
-    @Override
-    public boolean getBoolean(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int getInt(int index) {
-      return index == 1 ? delay : distance;
-    }
-
-    @Override
-    public long getLong(int index) {
-      return date;
-    }
-
-    @Override
-    public float getFloat(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public double getDouble(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public BigDecimal getDecimal(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public String getString(int index) {
-      return index == 3 ? origin : destination;
-    }
-
-    @Override
-    public byte[] getBinary(int index) {
-      throw new UnsupportedOperationException();
-    }
+  /** {@code yyyy-MM-dd HH:mm:ss} as microseconds since the epoch, read as UTC (a local date-time). */
+  private static long micros(String s, int end) {
+    LocalDateTime t = LocalDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+        Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 11, 13, 10), Integer.parseInt(s, 14, 16, 10),
+        end > 16 ? Integer.parseInt(s, 17, 19, 10) : 0);
+    return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
   }
 }

@@ -187,77 +187,31 @@ class RowGroupAndLifecycleTest {
     Schema schema = Schema.builder().required("n", DataType.int32()).required("d", DataType.decimal(5, 2)).build();
     TrackingStream out = new TrackingStream();
     FormatWriter w = ParquetFormat.builder().codec(CompressionCodecs.none()).build().open(schema, out);
-    w.write(new FixedRow(false, new BigDecimal("1.00")));
-    assertThatThrownBy(() -> w.write(new FixedRow(false, new BigDecimal("1234.56"))))
+    w.write(fixedRow(false, new BigDecimal("1.00"), 7));
+    assertThatThrownBy(() -> w.write(fixedRow(false, new BigDecimal("1234.56"), 7)))
         .isInstanceOf(InvalidRowException.class)
         .hasMessageContaining("row 2").hasMessageContaining("'d'").hasMessageContaining("decimal(5,2)");
-    assertThatThrownBy(() -> w.write(new FixedRow(false, new BigDecimal("1.001"))))
+    assertThatThrownBy(() -> w.write(fixedRow(false, new BigDecimal("1.001"), 7)))
         .isInstanceOf(InvalidRowException.class).hasMessageContaining("does not fit scale 2");
-    assertThatThrownBy(() -> w.write(new FixedRow(true, new BigDecimal("1.00"))))
+    assertThatThrownBy(() -> w.write(fixedRow(true, new BigDecimal("1.00"), 7)))
         .isInstanceOf(InvalidRowException.class).hasMessageContaining("'n'").hasMessageContaining("required");
-    w.write(new FixedRow(false, new BigDecimal("-999.99")));
+    w.write(fixedRow(false, new BigDecimal("-999.99"), 7));
     assertThat(w.finish().rows()).isEqualTo(2);
 
     Schema small = Schema.builder().required("n", DataType.int8()).required("d", DataType.decimal(5, 2)).build();
     FormatWriter w3 = ParquetFormat.builder().codec(CompressionCodecs.none()).build()
         .open(small, new TrackingStream());
-    w3.write(new FixedRow(false, new BigDecimal("1.00"), 127));
-    assertThatThrownBy(() -> w3.write(new FixedRow(false, new BigDecimal("1.00"), 128)))
+    w3.write(fixedRow(false, new BigDecimal("1.00"), 127));
+    assertThatThrownBy(() -> w3.write(fixedRow(false, new BigDecimal("1.00"), 128)))
         .isInstanceOf(InvalidRowException.class).hasMessageContaining("128 is out of range for int8");
-    w3.write(new FixedRow(false, new BigDecimal("1.00"), -128));
+    w3.write(fixedRow(false, new BigDecimal("1.00"), -128));
     assertThat(w3.finish().rows()).isEqualTo(2);
   }
 
   /** A row with an int column (null when asked) and a decimal column, bypassing the adapters' checks. */
-  private record FixedRow(boolean nullInt, BigDecimal decimal, int intValue) implements Row {
-    FixedRow(boolean nullInt, BigDecimal decimal) {
-      this(nullInt, decimal, 7);
-    }
-
-    @Override
-    public boolean isNull(int index) {
-      return index == 0 && nullInt;
-    }
-
-    @Override
-    public boolean getBoolean(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int getInt(int index) {
-      return intValue;
-    }
-
-    @Override
-    public long getLong(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public float getFloat(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public double getDouble(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public BigDecimal getDecimal(int index) {
-      return decimal;
-    }
-
-    @Override
-    public String getString(int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public byte[] getBinary(int index) {
-      throw new UnsupportedOperationException();
-    }
+  private static Row fixedRow(boolean nullInt, BigDecimal decimal, int intValue) {
+    ArrayRow row = new ArrayRow(2).setInt(0, intValue).setDecimal(1, decimal);
+    return nullInt ? row.setNull(0) : row;
   }
 
   /** An in-memory stream that counts close() calls. */

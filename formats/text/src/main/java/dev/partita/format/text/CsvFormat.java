@@ -1,13 +1,8 @@
 package dev.partita.format.text;
 
 import dev.partita.DataSize;
-import dev.partita.codec.CompressionCodec;
-import dev.partita.codec.CompressionCodecs;
-import dev.partita.format.FileFormat;
-import dev.partita.format.FormatWriter;
 import dev.partita.schema.Schema;
 import dev.partita.storage.PositionOutputStream;
-import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -31,7 +26,7 @@ import java.util.Objects;
  * {@code gzip} (a multi-member {@code .csv.gz}) and {@code zstd} (a multi-frame {@code .csv.zst}). Instances
  * are immutable; build them with {@link #builder()} or by name with the {@code csv} provider.
  */
-public final class CsvFormat implements FileFormat {
+public final class CsvFormat extends TextFormat {
   /** Whether a header line is written by default. */
   public static final boolean DEFAULT_HEADER = true;
   /** The default field delimiter. */
@@ -50,16 +45,13 @@ public final class CsvFormat implements FileFormat {
   private final char delimiter;
   private final char quote;
   private final String nullToken;
-  private final CompressionCodec codec;
-  private final DataSize chunkSize;
 
   private CsvFormat(Builder b) {
+    super("csv", b);
     this.header = b.header;
     this.delimiter = b.delimiter;
     this.quote = b.quote;
     this.nullToken = b.nullToken;
-    this.codec = b.codec;
-    this.chunkSize = b.chunkSize;
   }
 
   /** A builder with every option at its default. */
@@ -87,52 +79,30 @@ public final class CsvFormat implements FileFormat {
     return nullToken;
   }
 
-  /** The codec each chunk is compressed with. */
-  public CompressionCodec codec() {
-    return codec;
-  }
-
-  /** The size of the chunks rows are gathered and compressed in. */
-  public DataSize chunkSize() {
-    return chunkSize;
-  }
-
-  /** {@code csv}. */
   @Override
-  public String name() {
-    return "csv";
-  }
-
-  /** {@code .csv}, {@code .csv.gz} or {@code .csv.zst}. */
-  @Override
-  public String fileSuffix() {
-    return ".csv" + TextSettings.codecSuffix(codec);
-  }
-
-  @Override
-  public FormatWriter open(Schema schema, PositionOutputStream out) throws IOException {
-    Objects.requireNonNull(schema, "schema");
-    Objects.requireNonNull(out, "out");
+  TextFileWriter writer(Schema schema, PositionOutputStream out) {
     return new CsvWriter(this, schema, out);
   }
 
   @Override
   public String toString() {
     return "csv(header=" + header + ", delimiter='" + delimiter + "', quote='" + quote + "', null='" + nullToken
-        + "', codec=" + codec.name() + (codec.level().isPresent() ? " level " + codec.level().getAsInt() : "")
-        + ", chunk=" + chunkSize + ")";
+        + "', " + codecAndChunk() + ")";
   }
 
   /** Collects the options of a {@link CsvFormat}; {@link #build()} validates them. */
-  public static final class Builder {
+  public static final class Builder extends TextFormat.Builder<Builder> {
     private boolean header = DEFAULT_HEADER;
     private char delimiter = DEFAULT_DELIMITER;
     private char quote = DEFAULT_QUOTE;
     private String nullToken = DEFAULT_NULL_TOKEN;
-    private CompressionCodec codec = CompressionCodecs.none();
-    private DataSize chunkSize = DEFAULT_CHUNK_SIZE;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /** Whether to write a header line of column names (default {@value CsvFormat#DEFAULT_HEADER}). */
     public Builder header(boolean header) {
@@ -155,18 +125,6 @@ public final class CsvFormat implements FileFormat {
     /** The text of a null (default empty); for example {@code \N} or {@code NULL}. */
     public Builder nullToken(String nullToken) {
       this.nullToken = Objects.requireNonNull(nullToken, "nullToken");
-      return this;
-    }
-
-    /** The codec: {@code none} (default), {@code gzip} or {@code zstd}. */
-    public Builder codec(CompressionCodec codec) {
-      this.codec = Objects.requireNonNull(codec, "codec");
-      return this;
-    }
-
-    /** The chunk size, 1KB..256MB (default 256KB). */
-    public Builder chunkSize(DataSize chunkSize) {
-      this.chunkSize = Objects.requireNonNull(chunkSize, "chunkSize");
       return this;
     }
 
@@ -194,8 +152,7 @@ public final class CsvFormat implements FileFormat {
               + " got '" + nullToken + "'");
         }
       }
-      TextSettings.checkCodec("csv", codec);
-      TextSettings.checkChunkSize("csv", chunkSize);
+      checkShared("csv");
       return new CsvFormat(this);
     }
 

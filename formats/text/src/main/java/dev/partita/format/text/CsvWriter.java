@@ -4,7 +4,6 @@ import dev.partita.row.Row;
 import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
 import dev.partita.storage.PositionOutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /** Encodes rows as RFC 4180 CSV records; see {@link CsvFormat} for the text of each type. */
@@ -17,7 +16,7 @@ final class CsvWriter extends TextFileWriter {
   private final byte[] nullBytes;
 
   CsvWriter(CsvFormat format, Schema schema, PositionOutputStream out) {
-    super(schema, out, format.codec(), (int) format.chunkSize().bytes());
+    super(schema, out, format.codec(), (int) format.chunkSize().bytes(), false);
     this.delimiter = format.delimiter();
     this.quote = format.quote();
     this.nullToken = format.nullToken();
@@ -47,67 +46,14 @@ final class CsvWriter extends TextFileWriter {
         stats.addNull(i);
         continue;
       }
-      DataType t = types[i];
-      if (t.kind() == DataType.Kind.STRING) {
+      if (types[i].kind() == DataType.Kind.STRING) {
         String s = row.getString(i);
         stats.addString(i, s);
         putString(s);
         continue;
       }
       int start = b.size();
-      switch (t.kind()) {
-        case BOOLEAN -> {
-          boolean v = row.getBoolean(i);
-          stats.addBoolean(i, v);
-          b.putAscii(v ? "true" : "false");
-        }
-        case INT32 -> {
-          int v = row.getInt(i);
-          stats.addInt(i, v);
-          b.putLong(v);
-        }
-        case INT64 -> {
-          long v = row.getLong(i);
-          stats.addLong(i, v);
-          b.putLong(v);
-        }
-        case FLOAT32 -> {
-          float v = row.getFloat(i);
-          stats.addFloat(i, v);
-          b.putAscii(Float.toString(v));
-        }
-        case FLOAT64 -> {
-          double v = row.getDouble(i);
-          stats.addDouble(i, v);
-          b.putAscii(Double.toString(v));
-        }
-        case DECIMAL -> {
-          BigDecimal v = row.getDecimal(i);
-          stats.addDecimal(i, v);
-          b.putAscii(v.toPlainString());
-        }
-        case BINARY -> {
-          byte[] v = row.getBinary(i);
-          stats.addBinary(i, v);
-          b.putBase64(v);
-        }
-        case DATE -> {
-          int v = row.getInt(i);
-          stats.addInt(i, v);
-          b.putDate(v);
-        }
-        case TIME -> {
-          long v = row.getLong(i);
-          stats.addLong(i, v);
-          b.putTime(v);
-        }
-        case TIMESTAMP -> {
-          long v = row.getLong(i);
-          stats.addLong(i, v);
-          b.putTimestamp(v, t.isAdjustedToUtc());
-        }
-        default -> throw new IllegalStateException("unhandled type " + t);
-      }
+      putValue(row, i);
       // Typed text never holds the delimiter or the quote (CsvFormat forbids the characters it may contain),
       // but it may equal the null token (an empty binary, or a token such as "0"): quote it then.
       if (b.endsWith(start, nullBytes)) {

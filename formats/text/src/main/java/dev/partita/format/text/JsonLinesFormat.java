@@ -1,14 +1,8 @@
 package dev.partita.format.text;
 
 import dev.partita.DataSize;
-import dev.partita.codec.CompressionCodec;
-import dev.partita.codec.CompressionCodecs;
-import dev.partita.format.FileFormat;
-import dev.partita.format.FormatWriter;
 import dev.partita.schema.Schema;
 import dev.partita.storage.PositionOutputStream;
-import java.io.IOException;
-import java.util.Objects;
 
 /**
  * JSON Lines files: one JSON object per row and line, keys the column names in schema order, UTF-8, lines
@@ -27,20 +21,17 @@ import java.util.Objects;
  * ({@code .json.zst}). Instances are immutable; build them with {@link #builder()} or by name with the
  * {@code json} provider.
  */
-public final class JsonLinesFormat implements FileFormat {
+public final class JsonLinesFormat extends TextFormat {
   /** Whether null values are written as {@code "key":null} by default (rather than left out). */
   public static final boolean DEFAULT_WRITE_NULLS = true;
   /** The default size of the chunks rows are gathered (and compressed) in. */
   public static final DataSize DEFAULT_CHUNK_SIZE = TextSettings.DEFAULT_CHUNK_SIZE;
 
   private final boolean writeNulls;
-  private final CompressionCodec codec;
-  private final DataSize chunkSize;
 
   private JsonLinesFormat(Builder b) {
+    super("json", b);
     this.writeNulls = b.writeNulls;
-    this.codec = b.codec;
-    this.chunkSize = b.chunkSize;
   }
 
   /** A builder with every option at its default. */
@@ -53,64 +44,30 @@ public final class JsonLinesFormat implements FileFormat {
     return writeNulls;
   }
 
-  /** The codec each chunk is compressed with. */
-  public CompressionCodec codec() {
-    return codec;
-  }
-
-  /** The size of the chunks rows are gathered and compressed in. */
-  public DataSize chunkSize() {
-    return chunkSize;
-  }
-
-  /** {@code json}. */
   @Override
-  public String name() {
-    return "json";
-  }
-
-  /** {@code .json}, {@code .json.gz} or {@code .json.zst}. */
-  @Override
-  public String fileSuffix() {
-    return ".json" + TextSettings.codecSuffix(codec);
-  }
-
-  @Override
-  public FormatWriter open(Schema schema, PositionOutputStream out) throws IOException {
-    Objects.requireNonNull(schema, "schema");
-    Objects.requireNonNull(out, "out");
+  TextFileWriter writer(Schema schema, PositionOutputStream out) {
     return new JsonLinesWriter(this, schema, out);
   }
 
   @Override
   public String toString() {
-    return "json(nulls=" + (writeNulls ? "write" : "omit") + ", codec=" + codec.name()
-        + (codec.level().isPresent() ? " level " + codec.level().getAsInt() : "") + ", chunk=" + chunkSize + ")";
+    return "json(nulls=" + (writeNulls ? "write" : "omit") + ", " + codecAndChunk() + ")";
   }
 
   /** Collects the options of a {@link JsonLinesFormat}; {@link #build()} validates them. */
-  public static final class Builder {
+  public static final class Builder extends TextFormat.Builder<Builder> {
     private boolean writeNulls = DEFAULT_WRITE_NULLS;
-    private CompressionCodec codec = CompressionCodecs.none();
-    private DataSize chunkSize = DEFAULT_CHUNK_SIZE;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /** Write nulls as {@code null} (true, the default) or leave their keys out (false). */
     public Builder writeNulls(boolean writeNulls) {
       this.writeNulls = writeNulls;
-      return this;
-    }
-
-    /** The codec: {@code none} (default), {@code gzip} or {@code zstd}. */
-    public Builder codec(CompressionCodec codec) {
-      this.codec = Objects.requireNonNull(codec, "codec");
-      return this;
-    }
-
-    /** The chunk size, 1KB..256MB (default 256KB). */
-    public Builder chunkSize(DataSize chunkSize) {
-      this.chunkSize = Objects.requireNonNull(chunkSize, "chunkSize");
       return this;
     }
 
@@ -121,8 +78,7 @@ public final class JsonLinesFormat implements FileFormat {
      *     1KB..256MB
      */
     public JsonLinesFormat build() {
-      TextSettings.checkCodec("json", codec);
-      TextSettings.checkChunkSize("json", chunkSize);
+      checkShared("json");
       return new JsonLinesFormat(this);
     }
   }

@@ -4,7 +4,6 @@ import dev.partita.row.Row;
 import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
 import dev.partita.storage.PositionOutputStream;
-import java.math.BigDecimal;
 
 /** Encodes rows as one JSON object per line; see {@link JsonLinesFormat} for the JSON of each type. */
 final class JsonLinesWriter extends TextFileWriter {
@@ -16,7 +15,7 @@ final class JsonLinesWriter extends TextFileWriter {
   private final byte[][] keys;
 
   JsonLinesWriter(JsonLinesFormat format, Schema schema, PositionOutputStream out) {
-    super(schema, out, format.codec(), (int) format.chunkSize().bytes());
+    super(schema, out, format.codec(), (int) format.chunkSize().bytes(), true);
     this.writeNulls = format.writeNulls();
     this.keys = new byte[schema.size()][];
     for (int i = 0; i < keys.length; i++) {
@@ -49,87 +48,16 @@ final class JsonLinesWriter extends TextFileWriter {
         b.put(NULL);
         continue;
       }
-      DataType t = types[i];
-      switch (t.kind()) {
-        case BOOLEAN -> {
-          boolean v = row.getBoolean(i);
-          stats.addBoolean(i, v);
-          b.putAscii(v ? "true" : "false");
-        }
-        case INT32 -> {
-          int v = row.getInt(i);
-          stats.addInt(i, v);
-          b.putLong(v);
-        }
-        case INT64 -> {
-          long v = row.getLong(i);
-          stats.addLong(i, v);
-          b.putLong(v);
-        }
-        case FLOAT32 -> {
-          float v = row.getFloat(i);
-          stats.addFloat(i, v);
-          putNumberOrString(Float.isFinite(v), Float.toString(v));
-        }
-        case FLOAT64 -> {
-          double v = row.getDouble(i);
-          stats.addDouble(i, v);
-          putNumberOrString(Double.isFinite(v), Double.toString(v));
-        }
-        case DECIMAL -> {
-          BigDecimal v = row.getDecimal(i);
-          stats.addDecimal(i, v);
-          b.putAscii(v.toPlainString());
-        }
-        case STRING -> {
-          String v = row.getString(i);
-          stats.addString(i, v);
-          putJsonString(v);
-        }
-        case BINARY -> {
-          byte[] v = row.getBinary(i);
-          stats.addBinary(i, v);
-          b.put((byte) '"');
-          b.putBase64(v);
-          b.put((byte) '"');
-        }
-        case DATE -> {
-          int v = row.getInt(i);
-          stats.addInt(i, v);
-          b.put((byte) '"');
-          b.putDate(v);
-          b.put((byte) '"');
-        }
-        case TIME -> {
-          long v = row.getLong(i);
-          stats.addLong(i, v);
-          b.put((byte) '"');
-          b.putTime(v);
-          b.put((byte) '"');
-        }
-        case TIMESTAMP -> {
-          long v = row.getLong(i);
-          stats.addLong(i, v);
-          b.put((byte) '"');
-          b.putTimestamp(v, t.isAdjustedToUtc());
-          b.put((byte) '"');
-        }
-        default -> throw new IllegalStateException("unhandled type " + t);
+      if (types[i].kind() == DataType.Kind.STRING) {
+        String v = row.getString(i);
+        stats.addString(i, v);
+        putJsonString(v);
+      } else {
+        putValue(row, i);
       }
     }
     b.put((byte) '}');
     b.put((byte) '\n');
-  }
-
-  /** JSON has no NaN or infinities: those become the strings "NaN", "Infinity" and "-Infinity". */
-  private void putNumberOrString(boolean finite, String text) {
-    if (finite) {
-      buffer.putAscii(text);
-    } else {
-      buffer.put((byte) '"');
-      buffer.putAscii(text);
-      buffer.put((byte) '"');
-    }
   }
 
   /** A JSON string: {@code "} and {@code \} escaped with a backslash, control characters as {@code \}{@code uXXXX}. */

@@ -12,6 +12,7 @@ import dev.partita.schema.Schema;
 import dev.partita.storage.PositionOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 
 /**
@@ -32,6 +33,8 @@ abstract class TextFileWriter implements FormatWriter {
   private final boolean compressing;
   private final int chunkSize;
   private final int[] timeColumns;
+  /** Whether values JSON has no literal for are written as JSON strings (see {@link #putValue}). */
+  private final boolean jsonStrings;
   private byte[] compressed = new byte[0];
   private long rows;
   private long rawCompressed;
@@ -39,8 +42,15 @@ abstract class TextFileWriter implements FormatWriter {
   private boolean blockWritten;
   private State state = State.OPEN;
 
-  TextFileWriter(Schema schema, PositionOutputStream out, CompressionCodec codec, int chunkSize) {
+  /**
+   * A writer of {@code schema} rows to {@code out}.
+   *
+   * @param jsonStrings whether values that JSON has no literal for are written as JSON strings
+   */
+  TextFileWriter(Schema schema, PositionOutputStream out, CompressionCodec codec, int chunkSize,
+      boolean jsonStrings) {
     this.schema = schema;
+    this.jsonStrings = jsonStrings;
     this.out = out;
     this.codec = codec;
     this.compressing = !codec.name().equals("none");
@@ -63,6 +73,95 @@ abstract class TextFileWriter implements FormatWriter {
 
   /** Encodes one row, newline included, into {@link #buffer} and adds its values to {@link #stats}. */
   abstract void encodeRow(Row row);
+
+  /**
+   * Encodes the value of non-null column {@code i}, which is not a string (each syntax quotes strings its own
+   * way), and adds it to {@link #stats}: booleans, integers, floats ({@link Float#toString},
+   * {@link Double#toString}) and decimals (plain) as literals; binary as base64; dates, times and timestamps in
+   * ISO-8601. For JSON, binary, dates, times, timestamps and the floats NaN and ±Infinity are JSON strings.
+   */
+  final void putValue(Row row, int i) {
+    TextBuffer b = buffer;
+    DataType t = types[i];
+    switch (t.kind()) {
+      case BOOLEAN -> {
+        boolean v = row.getBoolean(i);
+        stats.addBoolean(i, v);
+        b.putAscii(v ? "true" : "false");
+      }
+      case INT32 -> {
+        int v = row.getInt(i);
+        stats.addInt(i, v);
+        b.putLong(v);
+      }
+      case INT64 -> {
+        long v = row.getLong(i);
+        stats.addLong(i, v);
+        b.putLong(v);
+      }
+      case FLOAT32 -> {
+        float v = row.getFloat(i);
+        stats.addFloat(i, v);
+        putFloatText(Float.toString(v), Float.isFinite(v));
+      }
+      case FLOAT64 -> {
+        double v = row.getDouble(i);
+        stats.addDouble(i, v);
+        putFloatText(Double.toString(v), Double.isFinite(v));
+      }
+      case DECIMAL -> {
+        BigDecimal v = row.getDecimal(i);
+        stats.addDecimal(i, v);
+        b.putAscii(v.toPlainString());
+      }
+      case BINARY -> {
+        byte[] v = row.getBinary(i);
+        stats.addBinary(i, v);
+        jsonQuote();
+        b.putBase64(v);
+        jsonQuote();
+      }
+      case DATE -> {
+        int v = row.getInt(i);
+        stats.addInt(i, v);
+        jsonQuote();
+        b.putDate(v);
+        jsonQuote();
+      }
+      case TIME -> {
+        long v = row.getLong(i);
+        stats.addLong(i, v);
+        jsonQuote();
+        b.putTime(v);
+        jsonQuote();
+      }
+      case TIMESTAMP -> {
+        long v = row.getLong(i);
+        stats.addLong(i, v);
+        jsonQuote();
+        b.putTimestamp(v, t.isAdjustedToUtc());
+        jsonQuote();
+      }
+      default -> throw new IllegalStateException("unhandled type " + t);
+    }
+  }
+
+  /** A float's text; JSON has no NaN or infinities, so there they become the strings "NaN", "Infinity", ... */
+  private void putFloatText(String text, boolean finite) {
+    if (jsonStrings && !finite) {
+      buffer.put((byte) '"');
+      buffer.putAscii(text);
+      buffer.put((byte) '"');
+    } else {
+      buffer.putAscii(text);
+    }
+  }
+
+  private void jsonQuote() {
+    if (jsonStrings) {
+      buffer.put((byte) '"');
+    }
+  }
 
   @Override
   public final void write(Row row) throws IOException {

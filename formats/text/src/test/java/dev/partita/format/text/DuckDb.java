@@ -41,6 +41,15 @@ final class DuckDb {
     }
   }
 
+  /** Runs a statement that returns no rows, such as {@code COPY ... TO}. */
+  static void execute(String sql) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new AssertionError("DuckDB failed on: " + sql, e);
+    }
+  }
+
   /** A path as a single-quoted SQL literal. */
   static String lit(Path p) {
     return "'" + p.toAbsolutePath().toString().replace("'", "''") + "'";

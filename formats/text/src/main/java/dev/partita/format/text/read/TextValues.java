@@ -1,16 +1,18 @@
-package dev.partita.cli.convert;
+package dev.partita.format.text.read;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * Parses typed values straight from char slices, without creating strings for the common cases: integers,
- * decimal numbers of up to 15 significant digits (Clinger's exact fast path; longer ones through
- * {@link Double#parseDouble}), ISO dates {@code yyyy-MM-dd}, times {@code HH:mm[:ss[.fraction]]} and timestamps
- * {@code date[T| ]time[Z|±HH[:mm]]}. Leading and trailing spaces are ignored. Failures throw a
- * {@link ValueException} without a stack trace.
+ * Parses typed values straight from char slices (such as the fields of a {@link TextRecord}), without creating
+ * strings for the common cases: integers, decimal numbers of up to 15 significant digits (Clinger's exact fast
+ * path; longer ones through {@link Double#parseDouble}), booleans, ISO dates {@code yyyy-MM-dd}, times
+ * {@code HH:mm[:ss[.fraction]]} and timestamps {@code date[T| ]time[Z|±HH[:mm]]}. Leading and trailing spaces
+ * and tabs are ignored. Failures throw a {@link ValueException} (without a stack trace) whose message quotes the
+ * text and says what it is not.
  */
 public final class TextValues {
   private static final double[] POW10 = new double[23];
@@ -24,7 +26,28 @@ public final class TextValues {
     }
   }
 
-  /** Fields of the last timestamp parsed by a {@link Timestamp}. */
+  /** The words {@link #parseBoolean} accepts, in any case. */
+  public enum Booleans {
+    /** {@code true} and {@code false}. */
+    WORDS("true/false"),
+    /** Also {@code t}/{@code f} and {@code 1}/{@code 0}. */
+    SHORT("true/false, t/f, 1/0"),
+    /** Also {@code t}/{@code f}, {@code yes}/{@code no}, {@code y}/{@code n} and {@code 1}/{@code 0}. */
+    LENIENT("true/false, t/f, yes/no, 1/0");
+
+    private final String forms;
+
+    Booleans(String forms) {
+      this.forms = forms;
+    }
+
+    /** The accepted forms, for messages: {@code true/false, t/f, 1/0}. */
+    public String forms() {
+      return forms;
+    }
+  }
+
+  /** Fields of the last timestamp parsed into it by {@link #parseTimestamp}; reuse one per reader. */
   public static final class Timestamp {
     /** Microseconds since the epoch, as if in UTC when {@link #hasOffset} is false. */
     public long micros;
@@ -66,16 +89,28 @@ public final class TextValues {
     return c == ' ' || c == '\t';
   }
 
-  /** Parses a decimal integer. */
-  public static long parseLong(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
+  /** The first index in {@code [from, end)} that is not a space or tab, else {@code end}. */
+  private static int trimStart(char[] c, int from, int end) {
+    int i = from;
     while (i < end && blank(c[i])) {
       i++;
     }
-    while (end > i && blank(c[end - 1])) {
-      end--;
+    return i;
+  }
+
+  /** One past the last index in {@code [start, end)} that is not a space or tab, else {@code start}. */
+  private static int trimEnd(char[] c, int start, int end) {
+    int e = end;
+    while (e > start && blank(c[e - 1])) {
+      e--;
     }
+    return e;
+  }
+
+  /** Parses a decimal integer. */
+  public static long parseLong(char[] c, int off, int len) throws ValueException {
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (i == end) {
       throw bad("an integer", c, off, len);
     }
@@ -110,14 +145,8 @@ public final class TextValues {
 
   /** Whether the slice is an integer in decimal digits (with an optional sign), whatever its size. */
   public static boolean isIntegerSyntax(char[] c, int off, int len) {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (i < end && (c[i] == '-' || c[i] == '+')) {
       i++;
     }
@@ -134,14 +163,8 @@ public final class TextValues {
 
   /** Parses a decimal number ({@code 1}, {@code -2.5}, {@code 1e-3}), or {@code NaN}, {@code Infinity}, {@code inf}. */
   public static double parseDouble(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     int s = i;
     if (i == end) {
       throw bad("a number", c, off, len);
@@ -233,6 +256,23 @@ public final class TextValues {
     };
   }
 
+  /**
+   * Parses a decimal number ({@code -12.50}, {@code 1E+3}) exactly, as {@link BigDecimal} reads it; the caller
+   * fits it to a precision and scale.
+   */
+  public static BigDecimal parseDecimal(char[] c, int off, int len) throws ValueException {
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
+    if (i == end) {
+      throw bad("a decimal number", c, off, len);
+    }
+    try {
+      return new BigDecimal(c, i, end - i);
+    } catch (NumberFormatException e) {
+      throw bad("a decimal number", c, off, len);
+    }
+  }
+
   /** Parses a float32 (through {@link Float#parseFloat} for exact rounding). */
   public static float parseFloat(char[] c, int off, int len) throws ValueException {
     double d = parseDouble(c, off, len); // validates the syntax
@@ -242,16 +282,10 @@ public final class TextValues {
     return Float.parseFloat(new String(c, off, len).strip());
   }
 
-  /** {@code true}, {@code false} (any case), and when {@code lenient} also t/f, yes/no, y/n, 1/0. */
-  public static boolean parseBoolean(char[] c, int off, int len, boolean lenient) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+  /** Parses a boolean written in one of the forms of {@code accepted}, in any case. */
+  public static boolean parseBoolean(char[] c, int off, int len, Booleans accepted) throws ValueException {
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     int n = end - i;
     if (n == 4 && eq(c, i, "true")) {
       return true;
@@ -259,25 +293,26 @@ public final class TextValues {
     if (n == 5 && eq(c, i, "false")) {
       return false;
     }
-    if (lenient) {
+    if (accepted != Booleans.WORDS) {
       if (n == 1) {
-        switch (Character.toLowerCase(c[i])) {
-          case 't', 'y', '1':
-            return true;
-          case 'f', 'n', '0':
-            return false;
-          default:
-            break;
+        char ch = Character.toLowerCase(c[i]);
+        if (ch == 't' || ch == '1' || (ch == 'y' && accepted == Booleans.LENIENT)) {
+          return true;
+        }
+        if (ch == 'f' || ch == '0' || (ch == 'n' && accepted == Booleans.LENIENT)) {
+          return false;
         }
       }
-      if (n == 3 && eq(c, i, "yes")) {
-        return true;
-      }
-      if (n == 2 && eq(c, i, "no")) {
-        return false;
+      if (accepted == Booleans.LENIENT) {
+        if (n == 3 && eq(c, i, "yes")) {
+          return true;
+        }
+        if (n == 2 && eq(c, i, "no")) {
+          return false;
+        }
       }
     }
-    throw bad(lenient ? "a boolean (true/false, t/f, yes/no, 1/0)" : "a boolean", c, off, len);
+    throw bad(accepted == Booleans.WORDS ? "a boolean" : "a boolean (" + accepted.forms() + ")", c, off, len);
   }
 
   private static boolean eq(char[] c, int i, String lower) {
@@ -291,22 +326,19 @@ public final class TextValues {
 
   /** Parses {@code yyyy-MM-dd} into days since 1970-01-01. */
   public static int parseDate(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (end - i != 10) {
       throw bad("a date (yyyy-MM-dd)", c, off, len);
     }
-    return (int) date(c, i, off, len, "a date (yyyy-MM-dd)");
+    return (int) date(c, i, off, len, "a date (yyyy-MM-dd)", null);
   }
 
-  /** Days since the epoch of the 10 chars {@code yyyy-MM-dd} at {@code i}; validates month and day. */
-  private static long date(char[] c, int i, int off, int len, String what) throws ValueException {
+  /**
+   * Days since the epoch of the 10 chars {@code yyyy-MM-dd} at {@code i}; validates month and day. With
+   * {@code at}, also stores the year, month and day there.
+   */
+  private static long date(char[] c, int i, int off, int len, String what, Timestamp at) throws ValueException {
     if (c[i + 4] != '-' || c[i + 7] != '-') {
       throw bad(what, c, off, len);
     }
@@ -315,6 +347,11 @@ public final class TextValues {
     int d = digits(c, i + 8, 2, off, len, what);
     if (m < 1 || m > 12 || d < 1 || d > monthLength(y, m)) {
       throw new ValueException(-1, "'" + new String(c, off, len) + "' is not a valid calendar date");
+    }
+    if (at != null) {
+      at.year = y;
+      at.month = m;
+      at.day = d;
     }
     return daysFromCivil(y, m, d);
   }
@@ -351,23 +388,15 @@ public final class TextValues {
 
   /** Parses {@code HH:mm[:ss[.fraction]]} into microseconds since midnight (fraction digits past 6 dropped). */
   public static long parseTime(char[] c, int off, int len) throws ValueException {
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
-    Timestamp at = new Timestamp();
-    long t = time(c, i, end, off, len, "a time (HH:mm[:ss[.ffffff]])", at);
-    if (at.timeEnd != end) {
-      throw bad("a time (HH:mm[:ss[.ffffff]])", c, off, len);
-    }
-    return t;
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
+    return time(c, i, end, off, len, "a time (HH:mm[:ss[.ffffff]])", null);
   }
 
-  /** Microseconds since midnight of the time at {@code i}; stores where its text ends in {@code at.timeEnd}. */
+  /**
+   * Microseconds since midnight of the time at {@code i}. With {@code at}, stores where its text ends in
+   * {@code at.timeEnd} (a zone offset may follow); without, the time must end at {@code end}.
+   */
   private static long time(char[] c, int i, int end, int off, int len, String what, Timestamp at)
       throws ValueException {
     if (end - i < 5 || c[i + 2] != ':') {
@@ -405,7 +434,11 @@ public final class TextValues {
     if (h > 23 || mi > 59 || s > 59) {
       throw new ValueException(-1, "'" + new String(c, off, len) + "' is not a valid time of day");
     }
-    at.timeEnd = k;
+    if (at != null) {
+      at.timeEnd = k;
+    } else if (k != end) {
+      throw bad(what, c, off, len);
+    }
     return ((h * 60L + mi) * 60 + s) * 1_000_000L + micros;
   }
 
@@ -415,27 +448,12 @@ public final class TextValues {
    */
   public static void parseTimestamp(char[] c, int off, int len, Timestamp out) throws ValueException {
     String what = "a timestamp (yyyy-MM-dd HH:mm:ss[.ffffff][Z|±HH:mm])";
-    int i = off;
-    int end = off + len;
-    while (i < end && blank(c[i])) {
-      i++;
-    }
-    while (end > i && blank(c[end - 1])) {
-      end--;
-    }
+    int i = trimStart(c, off, off + len);
+    int end = trimEnd(c, i, off + len);
     if (end - i < 10) {
       throw bad(what, c, off, len);
     }
-    if (c[i + 4] != '-' || c[i + 7] != '-') {
-      throw bad(what, c, off, len);
-    }
-    out.year = digits(c, i, 4, off, len, what);
-    out.month = digits(c, i + 5, 2, off, len, what);
-    out.day = digits(c, i + 8, 2, off, len, what);
-    if (out.month < 1 || out.month > 12 || out.day < 1 || out.day > monthLength(out.year, out.month)) {
-      throw new ValueException(-1, "'" + new String(c, off, len) + "' is not a valid calendar date");
-    }
-    long days = daysFromCivil(out.year, out.month, out.day);
+    long days = date(c, i, off, len, what, out);
     out.hasOffset = false;
     out.microsOfDay = 0;
     int k = i + 10;

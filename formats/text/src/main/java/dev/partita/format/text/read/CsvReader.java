@@ -1,11 +1,13 @@
-package dev.partita.cli.input;
+package dev.partita.format.text.read;
 
-import dev.partita.cli.input.Record.FieldKind;
+import dev.partita.format.text.read.TextRecord.FieldKind;
+import dev.partita.format.text.read.TextRecord.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A streaming RFC 4180 reader. Records end at LF, CRLF or CR; quoted fields may hold delimiters, line breaks and
@@ -14,10 +16,13 @@ import java.util.List;
  * (a wrong field count, text after a closing quote, an unterminated quote, invalid UTF-8) are reported on that
  * record and reading goes on; a record longer than {@link #MAX_RECORD_CHARS} stops the read.
  *
- * <p>Hand-written rather than taken from a library because the tool must name the exact line and field of every
- * problem, keep going after a bad record, and read without per-record allocation.
+ * <p>Blank lines are skipped, unless records are expected to have a single field (then a blank line is one
+ * empty field). A leading byte order mark is skipped.
+ *
+ * <p>Hand-written rather than taken from a library because the caller must be told the exact line and field of
+ * every problem, reading must go on after a bad record, and it must not allocate per record.
  */
-public final class CsvRecordReader implements RecordReader {
+public final class CsvReader implements RecordReader {
   /** Longest record accepted, in chars: beyond it a quote is almost surely unbalanced. */
   public static final int MAX_RECORD_CHARS = 64 << 20;
 
@@ -26,45 +31,49 @@ public final class CsvRecordReader implements RecordReader {
 
   private final String file;
   private final Utf8Source source;
+  private final CharWindow window;
   private final char delimiter;
   private final char quote;
-  private final Record record = new Record(16, 16, false);
-  private char[] buf = new char[1 << 16];
+  private final TextRecord record = new TextRecord(16, 16, false);
+  /** The window's array and size, copied after each {@link #fill()} for the parsing loops. */
+  private char[] buf;
   private int limit;
   private int cur;
   private int recordStart;
-  private long bufBase;
   private long line = 1;
-  private boolean eof;
   private boolean started;
   private int expected = -1;
   private List<String> names = List.of();
+  private boolean closed;
 
   /**
-   * A reader of {@code in} (decompressed bytes, UTF-8; a leading byte order mark is skipped).
+   * A reader of {@code in}: decompressed bytes, UTF-8 (a leading byte order mark is skipped). Uses the options'
+   * delimiter and quote.
    *
    * @param file the file name for messages
    */
-  public CsvRecordReader(String file, InputStream in, CsvOptions options) {
-    this.file = file;
-    this.source = new Utf8Source(in);
+  public CsvReader(String file, InputStream in, CsvOptions options) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.source = new Utf8Source(Objects.requireNonNull(in, "in"));
+    this.window = new CharWindow(source, MAX_RECORD_CHARS);
+    this.buf = window.buf;
     this.delimiter = options.delimiter();
     this.quote = options.quote();
   }
 
   /**
-   * Reads the header line and expects every later record to have as many fields.
+   * Reads the header line (the first line that is not blank) and expects every later record to have as many
+   * fields.
    *
-   * @return the column names as written
-   * @throws InputException when the file is empty or the header is malformed
+   * @return the column names as written, or empty when the input holds no line at all
+   * @throws TextInputException when the header line is malformed (an unclosed quote, invalid UTF-8)
    */
-  public List<String> readHeader() throws IOException {
+  public Optional<List<String>> readHeader() throws IOException {
     if (!next()) {
-      throw new InputException(file + " is empty: expected a header line naming the columns (or pass --no-header"
-          + " and --schema)");
+      return Optional.empty();
     }
-    if (record.problem() != null) {
-      throw new InputException(file + ", line " + record.line() + ": bad header: " + record.problem());
+    if (record.hasProblem()) {
+      throw new TextInputException(file + ", line " + record.line() + ": bad header: " + record.problem());
     }
     List<String> out = new ArrayList<>(record.fieldCount());
     for (int i = 0; i < record.fieldCount(); i++) {
@@ -72,22 +81,31 @@ public final class CsvRecordReader implements RecordReader {
     }
     this.names = List.copyOf(out);
     this.expected = out.size();
-    return out;
+    return Optional.of(names);
   }
 
-  /** Expects every record to have {@code n} fields (without a header line). */
-  public void expectFields(int n, List<String> columnNames) {
+  /**
+   * Expects every record to have {@code n} fields (for input without a header line); a record with another
+   * count gets the problem {@link Problem#FIELD_COUNT}.
+   */
+  public void expectFields(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("expected field count must be at least 1, got " + n);
+    }
     this.expected = n;
-    this.names = List.copyOf(columnNames);
   }
 
-  /** Whether the input turned out to hold no character at all (once {@link #next()} returned false). */
+  /** Whether the input held no character at all (once {@link #next()} returned false). */
+  @Override
   public boolean wasEmpty() {
-    return eof && bufBase == 0 && limit == 0;
+    return window.ended() && window.base == 0 && limit == 0;
   }
 
   @Override
   public boolean next() throws IOException {
+    if (closed) {
+      throw new IllegalStateException("cannot read " + file + ": the reader is closed");
+    }
     if (!started) {
       started = true;
       if (fill() && buf[0] == '\uFEFF') {
@@ -107,7 +125,7 @@ public final class CsvRecordReader implements RecordReader {
           cur++;
         }
         line++;
-        dropErrorsBefore(bufBase + cur);
+        dropErrorsBefore(window.base + cur);
         continue;
       }
       break;
@@ -118,8 +136,7 @@ public final class CsvRecordReader implements RecordReader {
 
   private void readRecord() throws IOException {
     record.line = line;
-    record.problem = null;
-    record.problemField = 0;
+    record.clearProblem();
     int n = 0;
     int status;
     do {
@@ -133,9 +150,9 @@ public final class CsvRecordReader implements RecordReader {
       record.start[i] += recordStart;
     }
     record.length = cur;
-    if (record.problem == null && expected >= 0 && n != expected) {
-      record.problem = "expected " + expected + " fields" + (names.isEmpty() ? "" : " (as the header has)")
-          + ", found " + n;
+    if (expected >= 0 && n != expected && !record.hasProblem()) {
+      record.problem(Problem.FIELD_COUNT, 0, "expected " + expected + " fields"
+          + (names.isEmpty() ? "" : " (as the header has)") + ", found " + n, Integer.toString(n));
     }
     checkEncoding(n);
   }
@@ -183,7 +200,8 @@ public final class CsvRecordReader implements RecordReader {
     while (true) {
       if (cur == limit && !fill()) {
         record.setField(field, fs, w - fs, FieldKind.QUOTED);
-        problem(field, "the quoted field starting at line " + startLine + " has no closing quote");
+        problem(Problem.UNCLOSED_QUOTE, field, "the quoted field starting at line " + startLine
+            + " has no closing quote");
         return END;
       }
       char c = buf[cur];
@@ -207,8 +225,8 @@ public final class CsvRecordReader implements RecordReader {
           lineBreak();
           return END;
         }
-        problem(field, "unexpected character '" + c + "' after the closing quote; a field with quotes inside"
-            + " must be quoted as a whole, with each inner quote doubled");
+        problem(Problem.TEXT_AFTER_QUOTE, field, "unexpected character '" + c + "' after the closing quote; a"
+            + " field with quotes inside must be quoted as a whole, with each inner quote doubled");
         skipRestOfLine();
         return END;
       }
@@ -239,21 +257,18 @@ public final class CsvRecordReader implements RecordReader {
     }
   }
 
-  private void problem(int field, String text) {
-    if (record.problem == null) {
-      record.problem = text;
-      record.problemField = field + 1;
-    }
+  private void problem(Problem kind, int field, String text) {
+    record.problem(kind, field + 1, text, text);
   }
 
   private void checkEncoding(int fields) {
-    long end = bufBase + cur;
-    long begin = bufBase + recordStart;
+    long end = window.base + cur;
+    long begin = window.base + recordStart;
     long e = source.peekError();
     while (e >= 0 && e < end) {
       source.takeError();
-      if (e >= begin && record.problem == null) {
-        int at = (int) (e - bufBase);
+      if (e >= begin && !record.hasProblem()) {
+        int at = (int) (e - window.base);
         int field = 0;
         for (int i = 0; i < fields; i++) {
           if (record.start[i] <= at) {
@@ -266,8 +281,8 @@ public final class CsvRecordReader implements RecordReader {
             l++;
           }
         }
-        record.problem = "invalid UTF-8 byte sequence (line " + l + "); the input must be UTF-8";
-        record.problemField = field + 1;
+        problem(Problem.INVALID_UTF8, field, "invalid UTF-8 byte sequence (line " + l + "); the input must be"
+            + " UTF-8");
       }
       e = source.peekError();
     }
@@ -288,35 +303,22 @@ public final class CsvRecordReader implements RecordReader {
    * @return false at the end of the input
    */
   private boolean fill() throws IOException {
-    if (eof) {
-      return false;
+    long before = window.base;
+    int n = window.more(recordStart);
+    int shift = (int) (window.base - before);
+    cur -= shift;
+    recordStart -= shift;
+    buf = window.buf;
+    limit = window.limit;
+    if (n == CharWindow.FULL) {
+      throw new TextInputException(file + ", line " + record.line + ": a record longer than "
+          + (MAX_RECORD_CHARS >> 20) + "M characters; is a quote unbalanced?");
     }
-    if (recordStart > 0) {
-      int keep = limit - recordStart;
-      System.arraycopy(buf, recordStart, buf, 0, keep);
-      bufBase += recordStart;
-      cur -= recordStart;
-      limit = keep;
-      recordStart = 0;
-    }
-    if (buf.length - limit < 1024) {
-      if (buf.length >= MAX_RECORD_CHARS) {
-        throw new InputException(file + ", line " + record.line + ": a record longer than " + (MAX_RECORD_CHARS >> 20)
-            + "M characters; is a quote unbalanced?");
-      }
-      buf = Arrays.copyOf(buf, Math.min(MAX_RECORD_CHARS, buf.length * 2));
-    }
-    int n = source.read(buf, limit, buf.length - limit);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    return true;
+    return n > 0;
   }
 
   @Override
-  public Record record() {
+  public TextRecord record() {
     return record;
   }
 
@@ -351,6 +353,9 @@ public final class CsvRecordReader implements RecordReader {
 
   @Override
   public void close() throws IOException {
-    source.close();
+    if (!closed) {
+      closed = true;
+      source.close();
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.partita.cli.input;
+package dev.partita.format.text.read;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,16 +1,19 @@
-package dev.partita.cli.convert;
+package dev.partita.format.text.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Parsing from char slices agrees with the JDK's parsers, and rejects what they would misread. */
@@ -122,9 +125,81 @@ class TextValuesTest {
   }
 
   @Test
-  void booleans() throws ValueException {
-    assertThat(TextValues.parseBoolean(c("TRUE"), 0, 4, false)).isTrue();
-    assertThat(TextValues.parseBoolean(c("no"), 0, 2, true)).isFalse();
-    assertThatThrownBy(() -> TextValues.parseBoolean(c("1"), 0, 1, false)).isInstanceOf(ValueException.class);
+  void booleansInEachSetOfForms() throws ValueException {
+    assertThat(TextValues.parseBoolean(c("TRUE"), 0, 4, TextValues.Booleans.WORDS)).isTrue();
+    assertThat(TextValues.parseBoolean(c(" False "), 0, 7, TextValues.Booleans.WORDS)).isFalse();
+    assertThatThrownBy(() -> TextValues.parseBoolean(c("1"), 0, 1, TextValues.Booleans.WORDS))
+        .isInstanceOf(ValueException.class).hasMessage("'1' is not a boolean");
+    for (String s : new String[] {"t", "T", "1"}) {
+      assertThat(TextValues.parseBoolean(c(s), 0, 1, TextValues.Booleans.SHORT)).as(s).isTrue();
+      assertThat(TextValues.parseBoolean(c(s), 0, 1, TextValues.Booleans.LENIENT)).as(s).isTrue();
+    }
+    assertThat(TextValues.parseBoolean(c("f"), 0, 1, TextValues.Booleans.SHORT)).isFalse();
+    assertThat(TextValues.parseBoolean(c("0"), 0, 1, TextValues.Booleans.SHORT)).isFalse();
+    assertThatThrownBy(() -> TextValues.parseBoolean(c("yes"), 0, 3, TextValues.Booleans.SHORT))
+        .isInstanceOf(ValueException.class).hasMessage("'yes' is not a boolean (true/false, t/f, 1/0)");
+    assertThat(TextValues.parseBoolean(c("Yes"), 0, 3, TextValues.Booleans.LENIENT)).isTrue();
+    assertThat(TextValues.parseBoolean(c("no"), 0, 2, TextValues.Booleans.LENIENT)).isFalse();
+    assertThat(TextValues.parseBoolean(c("N"), 0, 1, TextValues.Booleans.LENIENT)).isFalse();
+    assertThatThrownBy(() -> TextValues.parseBoolean(c("maybe"), 0, 5, TextValues.Booleans.LENIENT))
+        .isInstanceOf(ValueException.class).hasMessageContaining("yes/no");
+  }
+
+  @Test
+  void decimalsAreExact() throws ValueException {
+    for (String s : new String[] {"0", "-12.50", "1E+3", "123456789012345678901234567890.0001", " 7.25 "}) {
+      assertThat(TextValues.parseDecimal(c(s), 0, s.length())).as(s).isEqualTo(new BigDecimal(s.strip()));
+    }
+    for (String s : new String[] {"", " ", "1.2.3", "abc", "1,5"}) {
+      assertThatThrownBy(() -> TextValues.parseDecimal(c(s), 0, s.length())).as(s)
+          .isInstanceOf(ValueException.class).hasMessageContaining("is not a decimal number");
+    }
+  }
+
+  /** Values inside a larger buffer are read from their slice only. */
+  @Test
+  void slicesOfALargerBuffer() throws ValueException {
+    char[] buf = c("x12|2024-02-29|10:15:30|yes|2024-02-29T10:15:30.5Z|9");
+    assertThat(TextValues.parseLong(buf, 1, 2)).isEqualTo(12);
+    assertThat(TextValues.parseDate(buf, 4, 10)).isEqualTo((int) LocalDate.of(2024, 2, 29).toEpochDay());
+    assertThat(TextValues.parseTime(buf, 15, 8)).isEqualTo(LocalTime.of(10, 15, 30).toNanoOfDay() / 1000);
+    assertThat(TextValues.parseBoolean(buf, 24, 3, TextValues.Booleans.LENIENT)).isTrue();
+    TextValues.Timestamp t = new TextValues.Timestamp();
+    TextValues.parseTimestamp(buf, 28, 22, t);
+    assertThat(t.micros).isEqualTo(ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
+        java.time.Instant.parse("2024-02-29T10:15:30.5Z")));
+    assertThat(TextValues.parseDouble(buf, 51, 1)).isEqualTo(9.0);
+  }
+
+  /**
+   * Random dates and timestamps of years 5..9892 in the shapes java.time writes (seconds, millis, micros and
+   * nanos; nanos are cut to micros), with a space or a T, local and with Z.
+   */
+  @Test
+  void randomTimestampsAgreeWithJavaTime() throws ValueException {
+    SplittableRandom random = new SplittableRandom(7);
+    DateTimeFormatter[] shapes = {DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS"),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS")};
+    TextValues.Timestamp ts = new TextValues.Timestamp();
+    for (int i = 0; i < 20_000; i++) {
+      long seconds = random.nextLong(-62_000_000_000L, 250_000_000_000L);
+      LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, random.nextInt(1_000_000_000), ZoneOffset.UTC);
+      String date = t.toLocalDate().toString();
+      assertThat(TextValues.parseDate(c(date), 0, date.length())).as(date)
+          .isEqualTo((int) LocalDate.parse(date).toEpochDay());
+      String text = t.format(shapes[i % shapes.length]);
+      java.time.Instant expected = LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+      long micros = Math.addExact(Math.multiplyExact(expected.getEpochSecond(), 1_000_000L),
+          expected.getNano() / 1000);
+      TextValues.parseTimestamp(c(text), 0, text.length(), ts);
+      assertThat(ts.micros).as(text).isEqualTo(micros);
+      assertThat(ts.hasOffset).isFalse();
+      String z = text + "Z";
+      TextValues.parseTimestamp(c(z), 0, z.length(), ts);
+      assertThat(ts.micros).as(z).isEqualTo(micros);
+      assertThat(ts.hasOffset).isTrue();
+    }
   }
 }

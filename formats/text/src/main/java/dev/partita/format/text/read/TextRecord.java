@@ -1,16 +1,19 @@
-package dev.partita.cli.input;
+package dev.partita.format.text.read;
 
 import java.util.Arrays;
 
 /**
  * One input record as read, before typing: a mutable, reused set of fields, each a slice of {@link #chars()}
  * with a {@link FieldKind}. A reader refills the same instance for every record, so nothing is allocated per
- * record once the arrays have grown to fit.
+ * record once the arrays have grown to fit. Valid until the reader's next call of {@link RecordReader#next()}.
  *
  * <p>For CSV, field {@code i} is the {@code i}-th field of the line; for JSON, field {@code i} is the value of the
- * {@code i}-th known key (see {@link JsonRecordReader}).
+ * {@code i}-th known key (see {@link JsonReader}).
+ *
+ * <p>A record may carry a {@linkplain #problem() problem} of its own (a wrong field count, an unterminated quote,
+ * invalid UTF-8, a malformed JSON line): the reader still returns it, so that the caller can report it and go on.
  */
-public final class Record {
+public final class TextRecord {
   /** How a field was written in the input; decides null handling and which conversions apply. */
   public enum FieldKind {
     /** Absent or JSON {@code null}. */
@@ -29,6 +32,26 @@ public final class Record {
     NESTED
   }
 
+  /** What is wrong with a record as a whole (see {@link #problemKind()}). */
+  public enum Problem {
+    /** The record read cleanly. */
+    NONE,
+    /** A CSV record has another number of fields than the header (or {@link CsvReader#expectFields}). */
+    FIELD_COUNT,
+    /** A quoted CSV field has no closing quote before the end of the input. */
+    UNCLOSED_QUOTE,
+    /** A quoted CSV field is followed by text other than the delimiter or a line break. */
+    TEXT_AFTER_QUOTE,
+    /** The record holds bytes that are not UTF-8 (they read as U+FFFD). */
+    INVALID_UTF8,
+    /** A JSON object names a key twice. */
+    DUPLICATE_KEY,
+    /** A JSON Lines line holds a value that is not an object. */
+    NOT_AN_OBJECT,
+    /** A JSON Lines line is not well-formed JSON, or holds more than one value. */
+    MALFORMED_JSON
+  }
+
   private static final FieldKind[] KINDS = FieldKind.values();
 
   char[] chars;
@@ -38,11 +61,13 @@ public final class Record {
   int[] len;
   byte[] kind;
   long line;
-  String problem;
+  Problem problemKind = Problem.NONE;
+  String problem = "";
+  String problemDetail = "";
   int problemField;
   final boolean json;
 
-  Record(int chars, int fields, boolean json) {
+  TextRecord(int chars, int fields, boolean json) {
     this.json = json;
     this.chars = new char[Math.max(16, chars)];
     this.start = new int[Math.max(4, fields)];
@@ -80,6 +105,28 @@ public final class Record {
     return new String(chars, start[i], len[i]);
   }
 
+  /**
+   * Whether field {@code i} means null under a CSV null value: it is {@link FieldKind#NULL}, or it is
+   * {@link FieldKind#PLAIN} (unquoted) and equal to {@code nullValue}. A quoted field is never null, so
+   * {@code ""} is an empty string. Allocates nothing.
+   */
+  public boolean isNull(int i, String nullValue) {
+    FieldKind k = kind(i);
+    if (k == FieldKind.NULL) {
+      return true;
+    }
+    if (k != FieldKind.PLAIN || len[i] != nullValue.length()) {
+      return false;
+    }
+    int s = start[i];
+    for (int j = 0; j < len[i]; j++) {
+      if (chars[s + j] != nullValue.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the record was read from JSON (where a quoted value is a JSON string, not CSV text). */
   public boolean isJson() {
     return json;
@@ -90,17 +137,52 @@ public final class Record {
     return line;
   }
 
+  /** Whether the record has a problem of its own ({@link #problemKind()} is not {@link Problem#NONE}). */
+  public boolean hasProblem() {
+    return problemKind != Problem.NONE;
+  }
+
+  /** What kind of problem the record has, {@link Problem#NONE} when it read cleanly. */
+  public Problem problemKind() {
+    return problemKind;
+  }
+
   /**
-   * What is wrong with the record as a whole (a wrong field count, an unterminated quote, invalid UTF-8), or
-   * {@code null} when it read cleanly.
+   * What is wrong with the record as a whole, as a sentence for people (for example
+   * {@code expected 3 fields (as the header has), found 4}); empty when it read cleanly.
    */
   public String problem() {
     return problem;
   }
 
+  /**
+   * The bare detail of the problem: for {@link Problem#MALFORMED_JSON} the JSON parser's own words, for
+   * {@link Problem#FIELD_COUNT} the number of fields found; otherwise the same as {@link #problem()}.
+   */
+  public String problemDetail() {
+    return problemDetail;
+  }
+
   /** 1-based field the {@link #problem()} is in, 0 when it concerns the whole record. */
   public int problemField() {
     return problemField;
+  }
+
+  /** Records a problem unless the record already has one (the first problem found is the one reported). */
+  void problem(Problem kind, int field, String text, String detail) {
+    if (problemKind == Problem.NONE) {
+      problemKind = kind;
+      problemField = field;
+      problem = text;
+      problemDetail = detail;
+    }
+  }
+
+  void clearProblem() {
+    problemKind = Problem.NONE;
+    problem = "";
+    problemDetail = "";
+    problemField = 0;
   }
 
   void clear(int fields) {
@@ -109,8 +191,7 @@ public final class Record {
     Arrays.fill(kind, 0, fields, (byte) FieldKind.NULL.ordinal());
     Arrays.fill(len, 0, fields, 0);
     length = 0;
-    problem = null;
-    problemField = 0;
+    clearProblem();
   }
 
   void ensureFields(int n) {
@@ -147,19 +228,5 @@ public final class Record {
     int at = length;
     length += s.length();
     return at;
-  }
-
-  /** The record's fields joined for messages and the bad-records file. */
-  public String describe() {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < fieldCount; i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      if (kind[i] != FieldKind.NULL.ordinal()) {
-        b.append(chars, start[i], len[i]);
-      }
-    }
-    return b.toString();
   }
 }
