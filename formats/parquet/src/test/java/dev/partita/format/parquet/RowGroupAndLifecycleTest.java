@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partita.DataSize;
-import dev.partita.PartitaException;
 import dev.partita.codec.CompressionCodecs;
 import dev.partita.format.FileMetrics;
 import dev.partita.format.FormatProgress;
