@@ -138,7 +138,7 @@ public final class ParquetRowReader implements Closeable {
             + leaves.keySet());
       }
       if (leaf.unsupported != null) {
-        throw new ParquetReadException(file, name, leaf.unsupported + ", which Partita's Parquet reader cannot read;"
+        throw new ParquetReadException(file, name, leaf.unsupported + ": Partita's Parquet reader cannot read it;"
             + " read the other columns (ParquetReadOptions.columns; in an ingest job, leave the column out of the"
             + " source schema), or write the file with the value flattened into top-level columns");
       }
@@ -177,8 +177,23 @@ public final class ParquetRowReader implements Closeable {
   public static ParquetRowReader open(Path file, ParquetReadOptions options) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
-    String name = file.toString();
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    return open(FileChannel.open(file, StandardOpenOption.READ), file.toString(), options);
+  }
+
+  /**
+   * Reads the Parquet file open on {@code channel}, whose position does not matter (reads are positional). The
+   * reader owns the channel from now on: {@link #close()} closes it, and so does a failure to open.
+   *
+   * @param name the file's name for messages
+   * @throws IOException when the file cannot be read or is not a Parquet file
+   * @throws ParquetReadException when a selected column cannot be read or does not exist
+   */
+  public static ParquetRowReader open(FileChannel channel, String name, ParquetReadOptions options)
+      throws IOException {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(options, "options");
+    FileChannel ch = channel;
     try {
       ParquetFooter footer = ParquetFooterReader.read(ch, name);
       long size = ch.size();
@@ -382,12 +397,12 @@ public final class ParquetRowReader implements Closeable {
       boolean nested = e.isSetNum_children() && e.getNum_children() > 0;
       String reason = reasons.get(e.getName());
       if (!nested && reason == null && footer.schema().indexOf(e.getName()).isEmpty()) {
-        reason = "an unsupported type";
+        reason = "unsupported type";
       }
       if (nested && reason == null) {
-        reason = "a nested column";
+        reason = "nested column";
       }
-      out.putIfAbsent(e.getName(), new Leaf(e, chunk, reason == null ? null : "the column is " + reason));
+      out.putIfAbsent(e.getName(), new Leaf(e, chunk, reason));
       chunk += leafCount;
       i = end;
     }
