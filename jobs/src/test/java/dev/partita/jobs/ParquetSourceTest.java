@@ -19,15 +19,16 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Parquet files as a job source. Real data: slices of {@code flights-3m.csv.gz} written by DuckDB as monthly
- * Parquet files (different codecs, page versions and row-group sizes) arrive in three deliveries; after each the
- * job runs, and the table must hold exactly the rows DuckDB reads from the delivered files, none lost or doubled.
+ * Parquet files as a job source. Real data: days 1-2 of each month of {@code flights-3m.csv.gz}, written by DuckDB
+ * as monthly Parquet files (different codecs, page versions and row-group sizes), arrive in three deliveries; after
+ * each the job runs, and the table must hold exactly the rows DuckDB reads from the delivered files, none lost or doubled.
  * Then the bookmark's handling of touched and rewritten files, and the reader's column mapping and conversions.
  */
 class ParquetSourceTest {
@@ -41,16 +42,26 @@ class ParquetSourceTest {
 
   @TempDir Path tmp;
 
-  /** DuckDB writes the flights of days 1..4 of month {@code m} (1-based) as a Parquet file, hidden then renamed. */
+  /** Flights of days 1 and 2 of each month, sliced once from the CSV by DuckDB. */
+  private static Path slice;
+
+  @BeforeAll
+  static void sliceFlights(@TempDir Path shared) throws Exception {
+    slice = shared.resolve("flights-slice.parquet");
+    Duck.execute("COPY (SELECT * FROM read_csv(" + Duck.literal(Datasets.file("flights-3m.csv.gz").toString())
+        + ", header = true, columns = {'date': 'TIMESTAMP', 'delay': 'INTEGER', 'distance': 'INTEGER',"
+        + " 'origin': 'VARCHAR', 'destination': 'VARCHAR'}) WHERE day(date) <= 2) TO "
+        + Duck.literal(slice.toString()) + " (FORMAT parquet)");
+  }
+
+  /** DuckDB writes the sliced flights of month {@code m} (1-based) as a Parquet file, hidden then renamed. */
   static Path deliverFlights(Path landing, int m) throws Exception {
     Files.createDirectories(landing);
     String[] spec = MONTHS[m - 1];
     Path hidden = landing.resolve(".flights-2001-" + spec[0] + ".parquet.tmp");
-    Duck.execute("COPY (SELECT * FROM read_csv(" + Duck.literal(Datasets.file("flights-3m.csv.gz").toString())
-        + ", header = true, columns = {'date': 'TIMESTAMP', 'delay': 'INTEGER', 'distance': 'INTEGER',"
-        + " 'origin': 'VARCHAR', 'destination': 'VARCHAR'}) WHERE month(date) = " + m + " AND day(date) <= 4)"
-        + " TO " + Duck.literal(hidden.toString()) + " (FORMAT parquet, CODEC '" + spec[1] + "', PARQUET_VERSION "
-        + spec[2] + ", ROW_GROUP_SIZE " + (20_000 + 10_000 * m) + ")");
+    Duck.execute("COPY (SELECT * FROM read_parquet(" + Duck.literal(slice.toString()) + ") WHERE month(date) = " + m
+        + ") TO " + Duck.literal(hidden.toString()) + " (FORMAT parquet, CODEC '" + spec[1] + "', PARQUET_VERSION "
+        + spec[2] + ", ROW_GROUP_SIZE " + (5_000 + 2_000 * m) + ")");
     Path file = landing.resolve("flights-2001-" + spec[0] + ".parquet");
     Files.move(hidden, file, StandardCopyOption.ATOMIC_MOVE);
     return file;
@@ -65,12 +76,22 @@ class ParquetSourceTest {
         .build();
   }
 
-  private static List<String> sources(Path landing) throws Exception {
+  private static String sources(Path landing) throws Exception {
     List<String> files = new ArrayList<>();
     try (var list = Files.list(landing)) {
       list.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().forEach(p -> files.add(p.toString()));
     }
-    return Duck.query("SELECT " + FLIGHT_COLUMNS + " FROM read_parquet(" + Duck.files(files) + ")");
+    return "SELECT " + FLIGHT_COLUMNS + " FROM read_parquet(" + Duck.files(files) + ")";
+  }
+
+  /** The table holds exactly the rows of the query, as a multiset: same count, nothing in one but not the other. */
+  static void assertTableEquals(Catalog catalog, TableId id, String columns, String query) throws Exception {
+    List<String> paths = new ArrayList<>();
+    catalog.partitions().files(id, dev.partita.catalog.PartitionFilter.all()).forEach(f -> paths.add(f.location()));
+    String table = "SELECT " + columns + " FROM read_parquet(" + Duck.files(paths) + ", hive_partitioning = true)";
+    assertThat(Duck.query("SELECT (SELECT count(*) FROM (" + table + ")) = (SELECT count(*) FROM (" + query + ")),"
+        + " (SELECT count(*) FROM ((" + table + " EXCEPT ALL " + query + ") UNION ALL (" + query + " EXCEPT ALL "
+        + table + ")))")).containsExactly("true|0");
   }
 
   @ParameterizedTest
@@ -92,12 +113,11 @@ class ParquetSourceTest {
         assertThat(runner.dryRun(job).reads()).extracting(PlannedInput::input).containsExactlyElementsOf(names);
         RunRecord r = runner.run(job);
         run++;
-        List<String> expected = sources(landing);
         assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(r.run()).isEqualTo(run);
         assertThat(r.inputsRead()).isEqualTo(delivery.length);
         assertThat(r.rowsBad()).isZero();
-        assertThat(Duck.table(catalog, id, FLIGHT_COLUMNS)).as("table after run %d", run).isEqualTo(expected);
+        assertTableEquals(catalog, id, FLIGHT_COLUMNS, sources(landing));
         for (RunInput in : Jobs.history(catalog).inputs("flights-parquet", run)) {
           assertThat(in.bytes()).isEqualTo(Files.size(landing.resolve(in.input())));
           assertThat(List.of(Long.toString(in.rows()))).isEqualTo(Duck.query("SELECT count(*) FROM read_parquet("
@@ -118,17 +138,17 @@ class ParquetSourceTest {
       assertThat(runner.dryRun(job).inputs()).singleElement()
           .satisfies(p -> assertThat(p.action()).isEqualTo(PlannedInput.Action.SKIP_SAME_CONTENT));
       assertThat(runner.run(job).inputsRead()).isZero();
-      List<String> before = Duck.table(catalog, id, FLIGHT_COLUMNS);
+      long before = Long.parseLong(Duck.table(catalog, id, "count(*)").get(0));
       Duck.execute("COPY (SELECT * FROM read_parquet(" + Duck.literal(january.toString()) + ") LIMIT 100) TO "
           + Duck.literal(tmp.resolve("jan-100.parquet").toString()) + " (FORMAT parquet)");
       Files.move(tmp.resolve("jan-100.parquet"), january, StandardCopyOption.REPLACE_EXISTING);
       assertThat(runner.run(job).inputsRead()).isZero();
-      assertThat(Duck.table(catalog, id, FLIGHT_COLUMNS)).isEqualTo(before);
+      assertThat(Duck.table(catalog, id, "count(*)")).containsExactly(Long.toString(before));
       RunRecord again = runner.run(flightsJob("flights-parquet", id, landing, root,
           s -> s.contentHash(true).changedFiles(ChangedFilePolicy.REPROCESS)));
       assertThat(again.inputsRead()).isEqualTo(1);
       assertThat(again.rowsOut()).isEqualTo(100);
-      assertThat(Duck.table(catalog, id, "count(*)")).containsExactly(Long.toString(before.size() + 100L));
+      assertThat(Duck.table(catalog, id, "count(*)")).containsExactly(Long.toString(before + 100L));
     }
   }
 
