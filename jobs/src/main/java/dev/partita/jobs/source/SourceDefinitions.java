@@ -196,7 +196,18 @@ public final class SourceDefinitions {
     return u;
   }
 
-  private static String formatName(FileSource.Format f) {
+  /** The password a JDBC URL carries ({@code password=} or {@code pwd=} parameter, or {@code user:password@}). */
+  public static java.util.Optional<String> passwordOf(String url) {
+    java.util.regex.Matcher m = Pattern.compile("(?i)[?&;](?:password|pwd)=([^&;]*)").matcher(url);
+    if (m.find()) {
+      return java.util.Optional.of(m.group(1));
+    }
+    m = Pattern.compile("//[^/@:?;]+:([^/@?;]*)@").matcher(url);
+    return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+  }
+
+  /** The option value of a format: {@code csv}, {@code json} or {@code parquet}. */
+  public static String formatName(FileSource.Format f) {
     return switch (f) {
       case CSV -> "csv";
       case JSON_LINES -> "json";
