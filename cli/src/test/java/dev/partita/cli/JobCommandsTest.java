@@ -192,7 +192,7 @@ class JobCommandsTest {
   /** A catalog URL and how to remove its database. */
   record TestCatalog(String url, Runnable0 drop) implements AutoCloseable {
     @Override
-    public void close() throws Exception {
+    public void close() throws java.sql.SQLException {
       if (drop != null) {
         drop.run();
       }
@@ -201,7 +201,7 @@ class JobCommandsTest {
 
   /** A cleanup that may throw. */
   interface Runnable0 {
-    void run() throws Exception;
+    void run() throws java.sql.SQLException;
   }
 
   /** Writes months {@code from..to-1} of seattle-weather.csv as {@code weather-yyyy-MM.csv} with ';' delimiters. */

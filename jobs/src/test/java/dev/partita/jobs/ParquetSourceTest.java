@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Parquet files as a job source. Real data: days 1-2 of each month of {@code flights-3m.csv.gz}, written by DuckDB
- * as monthly Parquet files (different codecs, page versions and row-group sizes), arrive in three deliveries; after
- * each the job runs, and the table must hold exactly the rows DuckDB reads from the delivered files, none lost or doubled.
+ * as monthly Parquet files (different codecs, page versions and row-group sizes), arrive in three deliveries;
+ * after each the job runs, and the table must hold exactly the rows DuckDB reads from the delivered files, none
+ * lost or doubled.
  * Then the bookmark's handling of touched and rewritten files, and the reader's column mapping and conversions.
  */
 class ParquetSourceTest {
