@@ -155,17 +155,20 @@ class ParquetSourceTest {
 
   @Test
   void columnsMapByNameAndConvertWhenTheirTypesDiffer() throws Exception {
+    // ID in the file fills id; FLOAT widens to double, SMALLINT narrows to int8 where it fits, BIGINT and INTEGER
+    // become decimals, text becomes int32, a DATE a timestamp, unannotated bytes (a BLOB) UTF-8 text.
     Path landing = Files.createDirectories(tmp.resolve("typed"));
     Duck.execute("COPY (SELECT i::INTEGER AS ID, (i * 1.5)::FLOAT AS amount, i::SMALLINT AS small, (i % 7)::BIGINT"
         + " AS bucket, (i * 100)::INTEGER AS cents, CAST(i AS VARCHAR) AS code, [i, i] AS nested, 'x' || i AS extra,"
-        + " DATE '2020-01-01' + i::INTEGER AS day FROM range(1, 401) t(i)) TO "
+        + " DATE '2020-01-01' + i::INTEGER AS day, encode('été ' || i) AS label FROM range(1, 401) t(i)) TO "
         + Duck.literal(landing.resolve("a.parquet").toString()) + " (FORMAT parquet)");
     Duck.execute("COPY (SELECT 1000 + i AS id, 2.5::DOUBLE AS amount FROM range(3) t(i)) TO "
         + Duck.literal(landing.resolve("b.parquet").toString()) + " (FORMAT parquet)");
     Schema schema = Schema.builder().required("id", DataType.int64()).optional("amount", DataType.float64())
         .optional("small", DataType.int8()).optional("bucket", DataType.decimal(5, 1))
         .optional("cents", DataType.decimal(12, 2)).optional("code", DataType.int32())
-        .optional("day", DataType.timestamp()).optional("absent", DataType.string()).build();
+        .optional("day", DataType.timestamp()).optional("absent", DataType.string())
+        .optional("label", DataType.string()).build();
     TableId id = TableId.of("typed");
     IngestJob job = IngestJob.builder("typed", id, tmp.resolve("typed-table"))
         .source(FileSource.parquet("in", landing, schema).build())
@@ -178,10 +181,11 @@ class ParquetSourceTest {
       assertThat(r.rowsBad()).isEqualTo(273);
       assertThat(r.message()).hasValueSatisfying(m -> assertThat(m).contains("column 'small'")
           .contains("128 is out of the range of int8"));
-      assertThat(Duck.table(catalog, id, "id, amount, small, bucket, cents, code, day, absent")).isEqualTo(
+      assertThat(Duck.table(catalog, id, "id, amount, small, bucket, cents, code, day, absent, label")).isEqualTo(
           Duck.query("SELECT ID, amount::DOUBLE, small, bucket::DECIMAL(5,1), cents::DECIMAL(12,2), code::INTEGER,"
-              + " day::TIMESTAMP, NULL FROM read_parquet(" + Duck.literal(landing.resolve("a.parquet").toString())
-              + ") WHERE small <= 127 UNION ALL SELECT id, amount, NULL, NULL, NULL, NULL, NULL, NULL FROM"
+              + " day::TIMESTAMP, NULL, decode(label) FROM read_parquet(" + Duck.literal(landing.resolve("a.parquet")
+              .toString()) + ") WHERE small <= 127 UNION ALL SELECT id, amount, NULL, NULL, NULL, NULL, NULL, NULL,"
+              + " NULL FROM"
               + " read_parquet(" + Duck.literal(landing.resolve("b.parquet").toString()) + ")"));
     }
   }

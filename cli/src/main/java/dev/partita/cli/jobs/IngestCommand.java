@@ -448,9 +448,6 @@ public final class IngestCommand implements Callable<Integer> {
 
   private Definition definition(Optional<JobDefinition> stored) {
     String kind = givenKind();
-    String password = jdbcPassword != null ? jdbcPassword
-        : jdbc != null && SourceDefinitions.passwordOf(jdbc).isPresent() ? SourceDefinitions.passwordOf(jdbc).get()
-        : System.getenv("PARTITA_JDBC_PASSWORD");
     if (stored.isEmpty()) {
       if (kind == null || (input == null) == (jdbc == null)) {
         throw new UsageException("give one source: --input DIR (files) or --jdbc URL (a table or query); job '" + job
@@ -468,7 +465,7 @@ public final class IngestCommand implements Callable<Integer> {
       String source = kind.equals("files") ? "input" : "jdbc";
       Map<String, String> options = givenOptions(source);
       deriveFormat(options, source);
-      return new Definition(source, options, password);
+      return new Definition(source, options, password(options, source, true));
     }
     JobDefinition d = stored.get();
     if (d.sources().size() != 1) {
@@ -486,7 +483,8 @@ public final class IngestCommand implements Callable<Integer> {
     Map<String, String> given = givenOptions(source);
     List<JobDefinition.Difference> differences = d.differences(given);
     if (differences.isEmpty()) {
-      return new Definition(source, new LinkedHashMap<>(d.options()), password);
+      Map<String, String> options = new LinkedHashMap<>(d.options());
+      return new Definition(source, options, password(options, source, false));
     }
     if (!redefine) {
       StringBuilder m = new StringBuilder("job '" + job + "' is defined differently: stored definition version "
@@ -516,7 +514,25 @@ public final class IngestCommand implements Callable<Integer> {
     if ("files".equals(options.get(prefix + "kind"))) {
       deriveFormat(options, source);
     }
-    return new Definition(source, options, password);
+    return new Definition(source, options, password(options, source, switching));
+  }
+
+  /**
+   * The JDBC password of this run: --jdbc-password, else the one in the given URL, else PARTITA_JDBC_PASSWORD when
+   * the source is new ({@code fresh}) or its stored definition says it connects with a password.
+   */
+  private String password(Map<String, String> options, String source, boolean fresh) {
+    if (!"jdbc".equals(options.get("source." + source + ".kind"))) {
+      return null;
+    }
+    if (jdbcPassword != null) {
+      return jdbcPassword;
+    }
+    if (jdbc != null && SourceDefinitions.passwordOf(jdbc).isPresent()) {
+      return SourceDefinitions.passwordOf(jdbc).get();
+    }
+    boolean needs = fresh || SourceDefinitions.NOT_STORED.equals(options.get("source." + source + ".password"));
+    return needs ? System.getenv("PARTITA_JDBC_PASSWORD") : null;
   }
 
   /** The flag of a definition option, for messages. */

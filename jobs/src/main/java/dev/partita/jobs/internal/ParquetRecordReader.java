@@ -12,6 +12,7 @@ import dev.partita.schema.Schema;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +23,12 @@ import java.util.Map;
  * Reads a flat Parquet file into the source schema with partita-parquet's reader. Columns map by name (exact, then
  * ignoring case); a schema column the file lacks is null, file columns the schema does not name are not read (so
  * nested columns there are no obstacle). A file column of another type is converted: integers and floats widen,
- * integers and decimals become decimals of the column's scale, anything else goes through the text form the CSV
- * reader parses; a value that does not fit is a bad record.
+ * integers and decimals become decimals of the column's scale, unannotated bytes become UTF-8 strings, anything
+ * else goes through the text form the CSV reader parses; a value that does not fit is a bad record.
  */
 final class ParquetRecordReader implements RecordReader {
   /** How a file column reaches its schema column. */
-  private enum Copy { SAME, INT_NARROW, TO_LONG, TO_DOUBLE, TO_DECIMAL, VIA_TEXT }
+  private enum Copy { SAME, INT_NARROW, TO_LONG, TO_DOUBLE, TO_DECIMAL, UTF8_TO_STRING, VIA_TEXT }
 
   private final ParquetRowReader reader;
   private final Row row;
@@ -99,6 +100,10 @@ final class ParquetRecordReader implements RecordReader {
     if (t == DataType.Kind.DECIMAL && integer) {
       return Copy.TO_DECIMAL;
     }
+    if (t == DataType.Kind.STRING && f == DataType.Kind.BINARY) {
+      // older writers (Hive, Impala) store strings as BYTE_ARRAY without the UTF8 annotation
+      return Copy.UTF8_TO_STRING;
+    }
     return Copy.VIA_TEXT;
   }
 
@@ -143,6 +148,7 @@ final class ParquetRecordReader implements RecordReader {
             throw bad(out, to, number, v.toPlainString() + " does not fit " + type + ": " + e.getMessage());
           }
         }
+        case UTF8_TO_STRING -> out.setString(to, new String(row.getBinary(f), StandardCharsets.UTF_8));
         case VIA_TEXT -> TextValues.parse(TextValues.format(row, f, fileTypes[f]), out, to, number);
         default -> throw new IllegalStateException("unknown copy " + copies[f]);
       }
