@@ -93,7 +93,7 @@ public final class JobRunner {
   public RunRecord run(IngestJob job) {
     Objects.requireNonNull(job, "job");
     Optional<JobMeters> meters = options.meterRegistry().map(r -> new JobMeters(r, job.name()));
-    long jobId = store.ensureJob(job.name(), job.table(), job.describe());
+    long jobId = store.ensureJob(job.name(), job.table(), job.describe(), JobDefinition.optionsOf(job));
     JobStore.Begin begin;
     try {
       begin = store.begin(job.name(), options.owner(), options.leaseDuration());

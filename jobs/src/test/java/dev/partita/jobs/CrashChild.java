@@ -14,23 +14,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 2 failed.
  *
  * <p>Arguments: {@code files <catalogUrl> <landing> <root> <killAt>} or {@code jdbc <catalogUrl> <sourceUrl>
- * <root> <killAt>}.
+ * <root> <killAt>} or {@code parquet <catalogUrl> <landing> <root> <killAt>}; {@code killAt} is a step number or a
+ * step name.
  */
 public final class CrashChild {
   static final TableId FILES_TABLE = TableId.of("crash", "files");
   static final TableId JDBC_TABLE = TableId.of("crash", "jdbc");
+  static final TableId PARQUET_TABLE = TableId.of("crash", "parquet");
 
   private CrashChild() {}
 
   static IngestJob job(String mode, String input, Path root) {
-    return mode.equals("files")
-        ? Weather.job("crash-files", FILES_TABLE, Path.of(input), root)
-        : Airports.job("crash-jdbc", JDBC_TABLE, input, root, b -> b);
+    return switch (mode) {
+      case "files" -> Weather.job("crash-files", FILES_TABLE, Path.of(input), root);
+      case "parquet" -> Weather.parquetJob("crash-parquet", PARQUET_TABLE, Path.of(input), root);
+      default -> Airports.job("crash-jdbc", JDBC_TABLE, input, root, b -> b);
+    };
   }
 
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
-    int killAt = Integer.parseInt(args[4]);
+    // A number kills at that step; a step name at the first step of that name.
+    int killAt = args[4].chars().allMatch(Character::isDigit) ? Integer.parseInt(args[4]) : -1;
+    String killAtName = killAt < 0 ? args[4] : null;
     AtomicInteger step = new AtomicInteger();
     JobListener listener = new JobListener() {
       @Override
@@ -46,7 +52,7 @@ public final class CrashChild {
       private void report(String name) {
         int n = step.incrementAndGet();
         out.println("STEP " + n + " " + name);
-        if (n == killAt) {
+        if (n == killAt || name.equals(killAtName)) {
           out.println("HALT");
           out.flush();
           while (true) {

@@ -104,6 +104,40 @@ class CrashTest {
     assertThat(killedAt).containsAll(expectedSteps());
   }
 
+  /**
+   * The same for a Parquet file source, killed once after each step that matters for exactly-once (mid-read,
+   * staged, commit decided but not registered, registered, finished), over a first delivery and new arrivals.
+   */
+  @Test
+  void parquetFileJobKilledAtTheDecisiveStepsLosesAndDuplicatesNothing() throws Exception {
+    for (String step : List.of(JobStep.INPUT_READ.name(), JobStep.BOOKMARK_STAGED.name(),
+        CommitStep.SUCCESS_MARKED.name(), JobStep.REGISTERED.name(), JobStep.RUN_FINISHED.name())) {
+      Path dir = Files.createDirectories(tmp.resolve("parquet-" + step));
+      Path landing = dir.resolve("landing");
+      Path root = dir.resolve("table");
+      String url = CatalogOptions.sqliteUrl(dir.resolve("catalog.db"));
+      String[] args = {"parquet", url, landing.toString(), root.toString(), step};
+      IngestJob job = CrashChild.job("parquet", landing.toString(), root);
+      Weather.deliverParquet(landing, 0, 3);
+      Children.Outcome first = killAndRerun(args, url, job);
+      Weather.deliverParquet(landing, 10, 14);
+      Children.Outcome second = killAndRerun(args, url, job);
+      assertThat(first.killedAt()).isEqualTo(step);
+      assertThat(second.killedAt()).isEqualTo(step);
+      try (Catalog catalog = Catalogs.open(url)) {
+        List<String> expected = new ArrayList<>(Weather.expected(0, 3));
+        expected.addAll(Weather.expected(10, 14));
+        java.util.Collections.sort(expected);
+        assertThat(Duck.table(catalog, CrashChild.PARQUET_TABLE, Weather.COLUMNS))
+            .as("table after kills at %s", step).isEqualTo(expected);
+        Duck.assertCatalogMatchesDisk(catalog, CrashChild.PARQUET_TABLE, root);
+        Bookmark b = Jobs.bookmarks(catalog).show("crash-parquet");
+        assertThat(b.files()).extracting(FileMark::path).hasSize(7).doesNotHaveDuplicates();
+        assertHistoryAccountsFor(catalog, "crash-parquet", expected.size());
+      }
+    }
+  }
+
   /** Runs a child killed at its step, then runs the job in this JVM until a run succeeds. */
   private static Children.Outcome killAndRerun(String[] args, String url, IngestJob job) throws Exception {
     Children.Outcome outcome = Children.run(args);

@@ -30,6 +30,13 @@ final class Duck {
     }
   }
 
+  /** Runs a statement that returns no rows ({@code COPY ... TO}). */
+  static void execute(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
   /**
    * The rows of a query on any connection, each as its columns joined by {@code |}, sorted: integers as longs,
    * floating point numbers as Java doubles, {@code NULL} for nulls, anything else by {@code toString()}, so that

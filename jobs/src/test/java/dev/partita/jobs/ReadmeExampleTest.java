@@ -66,15 +66,27 @@ class ReadmeExampleTest {
 
     try (Catalog catalog = Catalogs.openSqlite(tables.resolve("catalog.db"))) {
       JobRunner runner = JobRunner.create(catalog);
+      IngestJob next = job; // its first run stores the job's definition in the catalog
       for (List<String> batch : arrivals) {
         deliver.accept(batch); // monthly files land in the folder
-        List<String> plan = runner.dryRun(job).reads().stream().map(PlannedInput::input).toList();
+        List<String> plan = runner.dryRun(next).reads().stream().map(PlannedInput::input).toList();
         out.println("dry run: " + plan.size() + " new files, " + plan.get(0) + " .. " + plan.get(plan.size() - 1));
-        RunRecord r = runner.run(job);
+        RunRecord r = runner.run(next);
         out.printf("run %d %s: %d files read, %d rows in, %d out, %d bad; %d data files into %s%n", r.run(),
             r.status(), r.inputsRead(), r.rowsIn(), r.rowsOut(), r.rowsBad(), r.filesWritten(), r.partitions());
+        // later runs need only the job's name: sources, table and partitioning come from the catalog
+        next = Jobs.definitions(catalog).job("weather-daily");
       }
-      out.println("nothing new: " + runner.run(job).message().orElse(""));
+      out.println("nothing new: " + runner.run(next).message().orElse(""));
+
+      JobDefinition definition = Jobs.definitions(catalog).current("weather-daily").orElseThrow();
+      out.println("definition " + definition.version() + " of " + definition.job() + " (since run "
+          + definition.sinceRun() + "), source landing:");
+      definition.sourceOptions("landing").forEach((option, value) -> {
+        if (!option.equals("directory")) {
+          out.println("  " + option + " = '" + value + "'");
+        }
+      });
 
       Bookmark bookmark = Jobs.bookmarks(catalog).show("weather-daily");
       out.println("bookmark of " + bookmark.job() + " (last advanced by run " + bookmark.lastRun() + "):");

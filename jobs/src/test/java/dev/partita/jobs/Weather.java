@@ -79,6 +79,30 @@ final class Weather {
     return out;
   }
 
+  /**
+   * Delivers months {@code from..to-1} as {@code weather-yyyy-MM.parquet}, written by DuckDB from the dataset
+   * (hidden, then renamed).
+   */
+  static void deliverParquet(Path landing, int from, int to) throws IOException, SQLException {
+    Files.createDirectories(landing);
+    List<String> names = monthNames();
+    for (int i = from; i < to; i++) {
+      String month = names.get(i);
+      Path tmp = landing.resolve(".weather-" + month + ".parquet.tmp");
+      Duck.execute("COPY (SELECT " + COLUMNS + " FROM read_csv(" + Duck.literal(csv().toString()) + ", header = true,"
+          + " columns = " + CSV_TYPES + ") WHERE strftime(date, '%Y-%m') = " + Duck.literal(month) + ") TO "
+          + Duck.literal(tmp.toString()) + " (FORMAT parquet, CODEC 'zstd')");
+      Files.move(tmp, landing.resolve("weather-" + month + ".parquet"), StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /** The load job over monthly Parquet files. */
+  static IngestJob parquetJob(String name, TableId table, Path landing, Path root) {
+    return IngestJob.builder(name, table, root)
+        .source(FileSource.parquet("landing", landing, SCHEMA).glob("*.parquet").contentHash(true).build())
+        .writeOptions(options()).build();
+  }
+
   /** The rows of months {@code from..to-1}, read by DuckDB from the original dataset. */
   static List<String> expected(int from, int to) throws IOException, SQLException {
     List<String> names = monthNames();

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Migrations {
   /** The migration files, oldest first. Add new versions at the end; never edit an applied one. */
-  static final List<String> FILES = List.of("V1__initial.sql", "V2__jobs.sql");
+  static final List<String> FILES = List.of("V1__initial.sql", "V2__jobs.sql", "V3__job_definitions.sql");
 
   private Migrations() {}
 

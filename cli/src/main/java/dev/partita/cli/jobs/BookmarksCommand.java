@@ -6,9 +6,11 @@ import dev.partita.cli.catalog.CatalogUrl;
 import dev.partita.jobs.Bookmark;
 import dev.partita.jobs.Bookmarks;
 import dev.partita.jobs.FileMark;
+import dev.partita.jobs.JobDefinition;
 import dev.partita.jobs.Jobs;
 import dev.partita.jobs.KeyMark;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,10 +58,14 @@ public final class BookmarksCommand implements Callable<Integer> {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Catalog c = catalog.open()) {
-        run(Jobs.bookmarks(c), out);
+        run(c, Jobs.bookmarks(c), out);
       }
       out.flush();
       return Partita.EXIT_OK;
+    }
+
+    void run(Catalog c, Bookmarks bookmarks, PrintWriter out) {
+      run(bookmarks, out);
     }
 
     abstract void run(Bookmarks bookmarks, PrintWriter out);
@@ -67,8 +73,28 @@ public final class BookmarksCommand implements Callable<Integer> {
 
   /** {@code partita bookmarks show NAME}. */
   @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "The files and JDBC key positions the job's registered runs processed.")
+      description = {"The files and JDBC key positions the job's registered runs processed, then the job's stored"
+          + " definition (the source options 'partita ingest --job NAME' runs) and its earlier versions."})
   static final class Show extends Sub {
+    @Override
+    void run(Catalog c, Bookmarks bookmarks, PrintWriter out) {
+      run(bookmarks, out);
+      List<JobDefinition> versions = Jobs.definitions(c).versions(job);
+      if (versions.isEmpty()) {
+        out.println("Definition: none stored (the job last ran before definitions were stored; its next run with"
+            + " its options stores one)");
+        return;
+      }
+      JobDefinition d = versions.get(0);
+      out.println("Definition version " + d.version() + " (stored " + d.storedAt() + ", runs from " + d.sinceRun()
+          + " on):");
+      d.options().forEach((k, v) -> out.println("  " + k + " = " + v));
+      for (JobDefinition older : versions.subList(1, versions.size())) {
+        out.println("  (version " + older.version() + ", stored " + older.storedAt() + ", ran runs "
+            + older.sinceRun() + " to " + (versions.get(versions.indexOf(older) - 1).sinceRun() - 1) + ")");
+      }
+    }
+
     @Override
     void run(Bookmarks bookmarks, PrintWriter out) {
       Bookmark b = bookmarks.show(job);

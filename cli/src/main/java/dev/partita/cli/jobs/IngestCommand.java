@@ -15,15 +15,18 @@ import dev.partita.format.FileFormats;
 import dev.partita.format.text.read.CsvOptions;
 import dev.partita.jobs.DryRun;
 import dev.partita.jobs.IngestJob;
+import dev.partita.jobs.JobDefinition;
+import dev.partita.jobs.JobDefinitions;
 import dev.partita.jobs.JobRunner;
+import dev.partita.jobs.JobTables;
+import dev.partita.jobs.Jobs;
 import dev.partita.jobs.PlannedInput;
 import dev.partita.jobs.RunRecord;
 import dev.partita.jobs.RunnerOptions;
-import dev.partita.jobs.source.ChangedFilePolicy;
 import dev.partita.jobs.source.FileSource;
 import dev.partita.jobs.source.JdbcSource;
-import dev.partita.jobs.source.LateRowPolicy;
 import dev.partita.jobs.source.Source;
+import dev.partita.jobs.source.SourceDefinitions;
 import dev.partita.partition.PartitionSpec;
 import dev.partita.schema.Schema;
 import dev.partita.write.WriteOptions;
@@ -54,16 +57,26 @@ import picocli.CommandLine.Spec;
 /**
  * {@code partita ingest}: one run of a named incremental job (see the jobs module) from files or a JDBC query into
  * a catalog table. The first run creates the table from the write options; later runs take schema, partitioning,
- * format and location from the catalog table.
+ * format and location from the catalog table. Each run stores the job's source options with the job (its
+ * definition), so later runs need only {@code --job NAME}; source options given again must equal the stored ones
+ * unless {@code --redefine} stores the new ones.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
     description = {"Runs a named incremental job once: reads what its bookmark has not seen (new files in a folder,"
         + " or JDBC rows above the bookmark keys), appends it to a catalog table in one commit, and advances the"
         + " bookmark in the catalog transaction that registers the commit. A second run of the same job at the"
-        + " same time fails at once."},
+        + " same time fails at once.",
+        "The source options (input, glob, input format, CSV options, changed-file policy, JDBC URL and query,"
+            + " bookmark keys, table, ...) are stored with the job: later runs need only --job NAME. Options given"
+            + " again must equal the stored ones; --redefine stores the given ones instead. A JDBC password is"
+            + " never stored: give it on every run (--jdbc-password or PARTITA_JDBC_PASSWORD)."},
     footer = {"", "Examples:",
         "  partita ingest --job weather --input /landing/weather --glob '*.csv' --table weather.daily \\",
         "      --output /tables/weather --partition-by 'year(date)'",
+        "  partita ingest --job weather                      # later runs: the stored definition",
+        "  partita ingest --job weather --glob '*.csv.gz' --redefine",
+        "  partita ingest --job events --input /landing/events --input-format parquet --table raw.events \\",
+        "      --output /tables/events",
         "  partita ingest --job orders --jdbc jdbc:postgresql://db/shop --source-table orders \\",
         "      --bookmark-keys id --table shop.orders --output /tables/orders",
         "", "Exit codes: 0 success (or nothing new), 1 failed run or another run holds the lease, 2 usage error."})
@@ -75,8 +88,8 @@ public final class IngestCommand implements Callable<Integer> {
       + " and run history are kept under it.")
   String job;
 
-  @Option(names = "--table", required = true, paramLabel = "NAME",
-      description = "The catalog table (namespace.name) the job appends to; created by the first run.")
+  @Option(names = "--table", paramLabel = "NAME",
+      description = "The catalog table (namespace.name) the job appends to; created by the first run. Stored.")
   String table;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
@@ -91,8 +104,9 @@ public final class IngestCommand implements Callable<Integer> {
           + " starting with . or _ are skipped.")
   String glob;
 
-  @Option(names = "--input-format", paramLabel = "csv|json",
-      description = "CSV or JSON Lines; default json when --glob names .json/.jsonl/.ndjson files, else csv.")
+  @Option(names = "--input-format", paramLabel = "csv|json|parquet",
+      description = "CSV, JSON Lines or Parquet; default by the extension --glob names (.json/.jsonl/.ndjson,"
+          + " .parquet), else by the first file's, else csv.")
   String inputFormat;
 
   @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter (\\t for tab); default ','.")
@@ -130,7 +144,8 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--jdbc-user", paramLabel = "USER", description = "JDBC user.")
   String jdbcUser;
 
-  @Option(names = "--jdbc-password", paramLabel = "PASSWORD", description = "JDBC password.")
+  @Option(names = "--jdbc-password", paramLabel = "PASSWORD", description = "JDBC password; never stored, so give it"
+      + " (or the environment variable PARTITA_JDBC_PASSWORD) on every run of a job that needs one.")
   String jdbcPassword;
 
   @Option(names = "--query", paramLabel = "SQL", description = "The SELECT to read (no ORDER BY).")
@@ -205,8 +220,13 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Lease duration, renewed while the run goes on; default 2m.")
   Duration lease;
 
-  @Option(names = "--dry-run", description = "List what a run would read; read and write nothing.")
+  @Option(names = "--dry-run", description = "List what a run would read; read and write nothing (nor store the"
+      + " definition).")
   boolean dryRun;
+
+  @Option(names = "--redefine", description = "Store the given source options as the job's new definition (the"
+      + " stored ones completed by them); without it, options that differ from the stored ones fail the run.")
+  boolean redefine;
 
   @Option(names = "--json", description = "Print the run's record as one JSON object.")
   boolean json;
@@ -219,20 +239,14 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, SQLException {
-    if ((input == null) == (jdbc == null)) {
-      throw new UsageException("give one source: --input DIR (files) or --jdbc URL (a table or query)");
-    }
-    if (jdbc != null && ((query == null) == (sourceTable == null))) {
-      throw new UsageException("--jdbc needs --query SQL or --source-table NAME (one of them)");
-    }
-    if (jdbc != null && (bookmarkKeys == null || bookmarkKeys.isEmpty())) {
-      throw new UsageException("--jdbc needs --bookmark-keys: the columns whose values increase with new rows");
-    }
-    TableId id = usage(() -> TableId.parse(table), "--table");
     PrintWriter out = spec.commandLine().getOut();
     try (Catalog c = catalog.open()) {
+      JobDefinitions definitions = Jobs.definitions(c);
+      Optional<JobDefinition> stored = definitions.current(job);
+      Definition d = definition(stored);
+      TableId id = usage(() -> TableId.parse(d.options.get("table")), "--table");
       Optional<CatalogTable> existing = c.tables().find(id);
-      Path location = location(existing);
+      Path location = location(existing, id);
       Schema rows;
       PartitionSpec partitions;
       String formatName;
@@ -241,8 +255,8 @@ public final class IngestCommand implements Callable<Integer> {
         if (schema != null) {
           throw new UsageException("--schema: catalog table " + id + " exists; its schema is used");
         }
-        rows = JobSchemas.fromTable(t);
-        partitions = usage(() -> JobSchemas.specFromTable(t, rows), "catalog table " + id);
+        rows = JobTables.writeSchema(t);
+        partitions = usage(() -> JobTables.partitionSpec(t, rows), "catalog table " + id);
         if (partitionBy != null) {
           PartitionSpec given = usage(() -> PartitionArgument.parse(partitionBy, rows, ZoneId.of(timeZone)),
               "--partition-by");
@@ -256,14 +270,17 @@ public final class IngestCommand implements Callable<Integer> {
           throw new UsageException("--format " + format + ": catalog table " + id + " is " + formatName);
         }
       } else {
-        rows = schema != null ? usage(() -> SchemaArgument.parse(schema), "--schema") : inferSchema();
+        rows = schema != null ? usage(() -> SchemaArgument.parse(schema), "--schema") : inferSchema(d);
         partitions = partitionBy == null ? PartitionSpec.unpartitioned(rows)
             : usage(() -> PartitionArgument.parse(partitionBy, rows, ZoneId.of(timeZone)), "--partition-by");
         formatName = format == null ? "parquet" : format.toLowerCase(Locale.ROOT);
       }
       WriteOptions options = usage(() -> writeOptions(rows, partitions, formatName), "write options");
-      IngestJob ingest = usage(() -> IngestJob.builder(job, id, location).source(source(rows)).writeOptions(options)
-          .maxBadRows(maxBadRows).build(), "job");
+      Source source = usage(() -> SourceDefinitions.source(d.source, d.sourceOptions(), rows, d.secrets()),
+          "source");
+      long maxBad = usage(() -> Long.parseLong(d.options.getOrDefault("max-bad-rows", "0")), "--max-bad-rows");
+      IngestJob ingest = usage(() -> IngestJob.builder(job, id, location).source(source).writeOptions(options)
+          .maxBadRows(maxBad).build(), "job");
       JobRunner runner = JobRunner.create(c, RunnerOptions.builder().leaseDuration(lease).build());
       if (dryRun) {
         printPlan(runner.dryRun(ingest), out);
@@ -273,6 +290,13 @@ public final class IngestCommand implements Callable<Integer> {
           Records.json(r, out);
         } else {
           Records.summary(r, id, out);
+          Optional<JobDefinition> now = definitions.current(job);
+          if (now.isPresent() && (stored.isEmpty() || now.get().version() != stored.get().version())) {
+            out.println("Stored the job's definition (version " + now.get().version() + "): later runs need only"
+                + " 'partita ingest --job " + job + "'" + (source instanceof JdbcSource
+                && SourceDefinitions.NOT_STORED.equals(now.get().options().get("source." + d.source + ".password"))
+                ? " and the password (--jdbc-password or PARTITA_JDBC_PASSWORD), which is never stored" : ""));
+          }
         }
       }
     }
@@ -280,17 +304,285 @@ public final class IngestCommand implements Callable<Integer> {
     return Partita.EXIT_OK;
   }
 
-  private Path location(Optional<CatalogTable> existing) {
+  /** The source options a run uses: the stored definition, the given options, or both with --redefine. */
+  private static final class Definition {
+    final String source;
+    final Map<String, String> options;
+    final String password;
+
+    Definition(String source, Map<String, String> options, String password) {
+      this.source = source;
+      this.options = options;
+      this.password = password;
+    }
+
+    Map<String, String> sourceOptions() {
+      String prefix = "source." + source + ".";
+      Map<String, String> out = new LinkedHashMap<>();
+      options.forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          out.put(k.substring(prefix.length()), v);
+        }
+      });
+      return out;
+    }
+
+    Map<String, String> secrets() {
+      return password == null ? Map.of() : Map.of(SourceDefinitions.PASSWORD, password);
+    }
+  }
+
+  /** The option flags of the definition, by the option's name in the stored definition (source part unprefixed). */
+  private static final Map<String, String> FILE_FLAGS = flags("directory", "--input", "glob", "--glob", "format",
+      "--input-format", "delimiter", "--delimiter", "quote", "--quote", "header", "--no-header", "null-value",
+      "--null-value", "changed-files", "--changed-files", "content-hash", "--content-hash", "settle-time",
+      "--settle-time", "max-files-per-run", "--max-files-per-run");
+  private static final Map<String, String> JDBC_FLAGS = flags("url", "--jdbc", "query", "--query or --source-table",
+      "bookmark-keys", "--bookmark-keys", "max-rows-per-run", "--max-rows-per-run", "late-rows", "--late-rows",
+      "property.user", "--jdbc-user");
+
+  private static Map<String, String> flags(String... pairs) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      out.put(pairs[i], pairs[i + 1]);
+    }
+    return out;
+  }
+
+  private boolean given(String flag) {
+    return spec.commandLine().getParseResult().hasMatchedOption(flag);
+  }
+
+  /**
+   * The options given on this command line, normalized as the stored definition holds them, keyed as there
+   * ({@code table}, {@code max-bad-rows}, {@code source.<name>.<option>}).
+   */
+  private Map<String, String> givenOptions(String source) {
+    Map<String, String> g = new LinkedHashMap<>();
+    if (table != null) {
+      g.put("table", usage(() -> TableId.parse(table), "--table").toString());
+    }
+    if (given("--max-bad-rows")) {
+      if (maxBadRows < 0) {
+        throw new UsageException("--max-bad-rows must be at least 0, got " + maxBadRows);
+      }
+      g.put("max-bad-rows", Long.toString(maxBadRows));
+    }
+    String p = "source." + source + ".";
+    if (input != null) {
+      g.put(p + "kind", "files");
+      g.put(p + "directory", input.toAbsolutePath().normalize().toString());
+    }
+    if (given("--glob")) {
+      g.put(p + "glob", glob);
+    }
+    if (inputFormat != null) {
+      g.put(p + "format", SourceDefinitions.formatName(usage(() -> SourceDefinitions.format(source, inputFormat),
+          "--input-format")));
+    }
+    if (delimiter != null) {
+      g.put(p + "delimiter", Character.toString(oneChar(delimiter, "--delimiter")));
+    }
+    if (given("--quote")) {
+      g.put(p + "quote", Character.toString(oneChar(quote, "--quote")));
+    }
+    if (noHeader) {
+      g.put(p + "header", "false");
+    }
+    if (given("--null-value")) {
+      g.put(p + "null-value", nullValue);
+    }
+    if (given("--changed-files")) {
+      g.put(p + "changed-files", oneOf(changedFiles, "--changed-files", "ignore", "reprocess"));
+    }
+    if (contentHash) {
+      g.put(p + "content-hash", "true");
+    }
+    if (given("--settle-time")) {
+      g.put(p + "settle-time", settleTime.toString());
+    }
+    if (maxFilesPerRun != null) {
+      g.put(p + "max-files-per-run", Integer.toString(maxFilesPerRun));
+    }
+    if (jdbc != null) {
+      g.put(p + "kind", "jdbc");
+      g.put(p + "url", SourceDefinitions.withoutCredentials(jdbc));
+    }
+    if (query != null && sourceTable != null) {
+      throw new UsageException("give --query SQL or --source-table NAME, not both");
+    }
+    if (query != null) {
+      g.put(p + "query", query);
+    }
+    if (sourceTable != null) {
+      g.put(p + "query", "SELECT * FROM " + sourceTable);
+    }
+    if (bookmarkKeys != null && !bookmarkKeys.isEmpty()) {
+      g.put(p + "bookmark-keys", String.join(",", bookmarkKeys.stream().map(String::strip).toList()));
+    }
+    if (maxRowsPerRun != null) {
+      g.put(p + "max-rows-per-run", Long.toString(maxRowsPerRun));
+    }
+    if (given("--late-rows")) {
+      g.put(p + "late-rows", oneOf(lateRows, "--late-rows", "report", "fail"));
+    }
+    if (jdbcUser != null) {
+      g.put(p + "property.user", jdbcUser);
+    }
+    return g;
+  }
+
+  /** Which kind of source the given options describe: files, jdbc, or null when they name none. */
+  private String givenKind() {
+    boolean files = input != null || given("--glob") || inputFormat != null || delimiter != null || given("--quote")
+        || noHeader || given("--null-value") || given("--changed-files") || contentHash || given("--settle-time")
+        || maxFilesPerRun != null;
+    boolean rows = jdbc != null || query != null || sourceTable != null || bookmarkKeys != null
+        || maxRowsPerRun != null || given("--late-rows") || jdbcUser != null;
+    if (files && rows) {
+      throw new UsageException("file options (--input, --glob, ...) and JDBC options (--jdbc, --query, ...) do not"
+          + " go together: a job reads one source");
+    }
+    return files ? "files" : rows ? "jdbc" : null;
+  }
+
+  private Definition definition(Optional<JobDefinition> stored) {
+    String kind = givenKind();
+    if (stored.isEmpty()) {
+      if (kind == null || (input == null) == (jdbc == null)) {
+        throw new UsageException("give one source: --input DIR (files) or --jdbc URL (a table or query); job '" + job
+            + "' has no stored definition to run");
+      }
+      if (jdbc != null && ((query == null) == (sourceTable == null))) {
+        throw new UsageException("--jdbc needs --query SQL or --source-table NAME (one of them)");
+      }
+      if (jdbc != null && (bookmarkKeys == null || bookmarkKeys.isEmpty())) {
+        throw new UsageException("--jdbc needs --bookmark-keys: the columns whose values increase with new rows");
+      }
+      if (table == null) {
+        throw new UsageException("--table NAME is needed: job '" + job + "' has no stored definition yet");
+      }
+      String source = kind.equals("files") ? "input" : "jdbc";
+      Map<String, String> options = givenOptions(source);
+      deriveFormat(options, source);
+      return new Definition(source, options, password(options, source, true));
+    }
+    JobDefinition d = stored.get();
+    if (d.sources().size() != 1) {
+      throw new UsageException("job '" + job + "' reads " + d.sources().size() + " sources " + d.sources() + "; the"
+          + " command line runs jobs of one source (run it with the partita-jobs API)");
+    }
+    if (d.options().containsKey("transform")) {
+      throw new UsageException("job '" + job + "' has a transform (code, not stored); run it with the partita-jobs"
+          + " API");
+    }
+    String storedSource = d.sources().get(0);
+    String storedKind = d.options().get("source." + storedSource + ".kind");
+    boolean switching = kind != null && !kind.equals(storedKind);
+    String source = switching ? (kind.equals("files") ? "input" : "jdbc") : storedSource;
+    Map<String, String> given = givenOptions(source);
+    List<JobDefinition.Difference> differences = d.differences(given);
+    if (differences.isEmpty()) {
+      Map<String, String> options = new LinkedHashMap<>(d.options());
+      return new Definition(source, options, password(options, source, false));
+    }
+    if (!redefine) {
+      StringBuilder m = new StringBuilder("job '" + job + "' is defined differently: stored definition version "
+          + d.version() + " (since run " + d.sinceRun() + ") has");
+      for (JobDefinition.Difference diff : differences) {
+        m.append("\n  ").append(flag(diff.option(), source)).append(": stored ")
+            .append(diff.stored().map(v -> "'" + v + "'").orElse("nothing")).append(", given '").append(diff.given())
+            .append("'");
+      }
+      m.append("\nLeave these options out to run the stored definition, or add --redefine to store the given"
+          + " options as version ").append(d.version() + 1).append(" (runs of earlier versions stay in the history;"
+          + " 'partita bookmarks show ").append(job).append("' shows the definition)");
+      throw new UsageException(m.toString());
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    d.options().forEach((k, v) -> {
+      if (!switching || !k.startsWith("source.")) {
+        options.put(k, v);
+      }
+    });
+    String prefix = "source." + source + ".";
+    if (!given.containsKey(prefix + "format") && (given.containsKey(prefix + "glob")
+        || given.containsKey(prefix + "directory"))) {
+      options.remove(prefix + "format");
+    }
+    options.putAll(given);
+    if ("files".equals(options.get(prefix + "kind"))) {
+      deriveFormat(options, source);
+    }
+    return new Definition(source, options, password(options, source, switching));
+  }
+
+  /**
+   * The JDBC password of this run: --jdbc-password, else the one in the given URL, else PARTITA_JDBC_PASSWORD when
+   * the source is new ({@code fresh}) or its stored definition says it connects with a password.
+   */
+  private String password(Map<String, String> options, String source, boolean fresh) {
+    if (!"jdbc".equals(options.get("source." + source + ".kind"))) {
+      return null;
+    }
+    if (jdbcPassword != null) {
+      return jdbcPassword;
+    }
+    if (jdbc != null && SourceDefinitions.passwordOf(jdbc).isPresent()) {
+      return SourceDefinitions.passwordOf(jdbc).get();
+    }
+    boolean needs = fresh || SourceDefinitions.NOT_STORED.equals(options.get("source." + source + ".password"));
+    return needs ? System.getenv("PARTITA_JDBC_PASSWORD") : null;
+  }
+
+  /** The flag of a definition option, for messages. */
+  private static String flag(String option, String source) {
+    String prefix = "source." + source + ".";
+    if (option.startsWith(prefix)) {
+      String key = option.substring(prefix.length());
+      String f = FILE_FLAGS.getOrDefault(key, JDBC_FLAGS.get(key));
+      return f == null ? option : f;
+    }
+    return option.equals("table") ? "--table" : option.equals("max-bad-rows") ? "--max-bad-rows" : option;
+  }
+
+  /**
+   * Sets the input format of a file source that has none: by the extension the glob names, else by the first file
+   * the glob matches, else CSV.
+   */
+  private void deriveFormat(Map<String, String> options, String source) {
+    String prefix = "source." + source + ".";
+    if (!"files".equals(options.get(prefix + "kind")) || options.containsKey(prefix + "format")) {
+      return;
+    }
+    String glob = options.getOrDefault(prefix + "glob", FileSource.DEFAULT_GLOB);
+    String g = glob.toLowerCase(Locale.ROOT);
+    FileSource.Format f;
+    if (g.contains(".parquet") || g.contains(".parq")) {
+      f = FileSource.Format.PARQUET;
+    } else if (g.contains(".json") || g.contains(".jsonl") || g.contains(".ndjson")) {
+      f = FileSource.Format.JSON_LINES;
+    } else if (g.contains(".csv") || g.contains(".tsv") || g.contains(".txt")) {
+      f = FileSource.Format.CSV;
+    } else {
+      List<Path> files = matching(Path.of(options.get(prefix + "directory")), glob);
+      f = files.isEmpty() ? FileSource.Format.CSV : FileSource.Format.ofFileName(files.get(0).getFileName()
+          .toString());
+    }
+    options.put(prefix + "format", SourceDefinitions.formatName(f));
+  }
+
+  private Path location(Optional<CatalogTable> existing, TableId id) {
     if (existing.isPresent()) {
       Path at = Path.of(existing.get().location());
       if (output != null && !output.toAbsolutePath().normalize().equals(at)) {
-        throw new UsageException("--output " + output + ": catalog table " + table + " is at " + at);
+        throw new UsageException("--output " + output + ": catalog table " + id + " is at " + at);
       }
       return at;
     }
     if (output == null) {
-      throw new UsageException("--output DIR is needed: catalog table " + table + " does not exist yet, and the"
-          + " first run creates it there");
+      throw new UsageException("--output DIR is needed: catalog table " + id + " does not exist yet, and the"
+          + " first run creates it there (with --partition-by, --format, ... as given)");
     }
     return output.toAbsolutePath().normalize();
   }
@@ -299,19 +591,15 @@ public final class IngestCommand implements Callable<Integer> {
     return spec.fields().stream().map(dev.partita.partition.PartitionField::name).toList();
   }
 
-  private boolean jsonInput() {
-    if (inputFormat != null) {
-      return switch (inputFormat.toLowerCase(Locale.ROOT)) {
-        case "json", "jsonl", "ndjson" -> true;
-        case "csv" -> false;
-        default -> throw new UsageException("--input-format must be csv or json, got '" + inputFormat + "'");
-      };
+  private static String oneOf(String value, String option, String... allowed) {
+    String v = value.toLowerCase(Locale.ROOT);
+    if (!List.of(allowed).contains(v)) {
+      throw new UsageException(option + " must be " + String.join(" or ", allowed) + ", got '" + value + "'");
     }
-    String g = glob.toLowerCase(Locale.ROOT);
-    return g.contains(".json") || g.contains(".jsonl") || g.contains(".ndjson");
+    return v;
   }
 
-  private char oneChar(String text, String option) {
+  private static char oneChar(String text, String option) {
     String t = "\\t".equals(text) ? "\t" : text;
     if (t == null || t.length() != 1) {
       throw new UsageException(option + " must be one character, got '" + text + "'");
@@ -319,20 +607,12 @@ public final class IngestCommand implements Callable<Integer> {
     return t.charAt(0);
   }
 
-  private CsvOptions csv() {
-    return usage(() -> CsvOptions.builder().delimiter(delimiter == null ? ',' : oneChar(delimiter, "--delimiter"))
-        .quote(oneChar(quote, "--quote")).header(!noHeader).nullValue(nullValue).build(), "CSV options");
-  }
-
-  private Schema inferSchema() throws IOException, SQLException {
-    if (jdbc != null) {
-      return JobSchemas.fromQuery(jdbc, properties(), query != null ? query : "SELECT * FROM " + sourceTable);
+  /** The files of {@code dir} matching {@code glob}, without hidden ones, sorted. */
+  private static List<Path> matching(Path dir, String glob) {
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("--input " + dir + " is not a directory");
     }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    Path dir = input.toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException("--input " + input + " is not a directory");
-    }
     List<Path> files = new ArrayList<>();
     try (Stream<Path> all = Files.walk(dir)) {
       all.filter(Files::isRegularFile).filter(p -> matcher.matches(dir.relativize(p)))
@@ -344,55 +624,39 @@ public final class IngestCommand implements Callable<Integer> {
             }
             return true;
           }).sorted().forEach(files::add);
+    } catch (IOException e) {
+      throw new UsageException("--input " + dir + " cannot be listed: " + e.getMessage(), e);
     }
+    return files;
+  }
+
+  private Schema inferSchema(Definition d) throws IOException, SQLException {
+    Map<String, String> o = d.sourceOptions();
+    if ("jdbc".equals(o.get("kind"))) {
+      Properties p = new Properties();
+      if (o.containsKey("property.user")) {
+        p.setProperty("user", o.get("property.user"));
+      }
+      if (d.password != null) {
+        p.setProperty("password", d.password);
+      }
+      return JobSchemas.fromQuery(o.get("url"), p, o.get("query"));
+    }
+    Path dir = Path.of(o.get("directory"));
+    String g = o.getOrDefault("glob", FileSource.DEFAULT_GLOB);
+    List<Path> files = matching(dir, g);
     if (files.isEmpty()) {
-      throw new UsageException("no files match --glob '" + glob + "' under " + dir + " to infer the schema from;"
+      throw new UsageException("no files match --glob '" + g + "' under " + dir + " to infer the schema from;"
           + " pass --schema, or run again when files have arrived");
     }
-    return JobSchemas.infer(files, jsonInput(), csv(), sampleRows);
-  }
-
-  private Properties properties() {
-    Properties p = new Properties();
-    if (jdbcUser != null) {
-      p.setProperty("user", jdbcUser);
+    FileSource.Format f = SourceDefinitions.format(d.source, o.getOrDefault("format", "csv"));
+    if (f == FileSource.Format.PARQUET) {
+      return JobSchemas.fromParquet(files.get(0));
     }
-    if (jdbcPassword != null) {
-      p.setProperty("password", jdbcPassword);
-    }
-    return p;
-  }
-
-  private Source source(Schema rows) {
-    if (jdbc != null) {
-      JdbcSource.Builder b = query != null ? JdbcSource.query("jdbc", jdbc, query, rows)
-          : JdbcSource.table("jdbc", jdbc, sourceTable, rows);
-      properties().forEach((k, v) -> b.property((String) k, (String) v));
-      b.bookmarkKeys(bookmarkKeys.toArray(String[]::new));
-      if (maxRowsPerRun != null) {
-        b.maxRowsPerRun(maxRowsPerRun);
-      }
-      b.lateRows(switch (lateRows.toLowerCase(Locale.ROOT)) {
-        case "report" -> LateRowPolicy.REPORT;
-        case "fail" -> LateRowPolicy.FAIL;
-        default -> throw new UsageException("--late-rows must be report or fail, got '" + lateRows + "'");
-      });
-      return b.build();
-    }
-    CsvOptions csv = csv();
-    FileSource.Builder b = jsonInput() ? FileSource.jsonLines("input", input, rows)
-        : FileSource.csv("input", input, rows).delimiter(csv.delimiter()).quote(csv.quote()).header(csv.header())
-            .nullValue(csv.nullValue());
-    b.glob(glob).contentHash(contentHash).settleTime(settleTime).changedFiles(switch (
-        changedFiles.toLowerCase(Locale.ROOT)) {
-      case "ignore" -> ChangedFilePolicy.IGNORE;
-      case "reprocess" -> ChangedFilePolicy.REPROCESS;
-      default -> throw new UsageException("--changed-files must be ignore or reprocess, got '" + changedFiles + "'");
-    });
-    if (maxFilesPerRun != null) {
-      b.maxFilesPerRun(maxFilesPerRun);
-    }
-    return b.build();
+    CsvOptions csv = usage(() -> CsvOptions.builder().delimiter(o.getOrDefault("delimiter", ",").charAt(0))
+        .quote(o.getOrDefault("quote", "\"").charAt(0)).header(!"false".equals(o.get("header")))
+        .nullValue(o.getOrDefault("null-value", "")).build(), "CSV options");
+    return JobSchemas.infer(files, f == FileSource.Format.JSON_LINES, csv, sampleRows);
   }
 
   private WriteOptions writeOptions(Schema rows, PartitionSpec partitions, String formatName) {

@@ -1,18 +1,16 @@
 package dev.partita.cli.jobs;
 
-import dev.partita.catalog.CatalogTable;
-import dev.partita.catalog.PartitionColumn;
-import dev.partita.catalog.TableDefinition;
 import dev.partita.cli.convert.TypeInference;
 import dev.partita.cli.input.ByteMeter;
 import dev.partita.cli.input.InputException;
+import dev.partita.format.parquet.footer.ParquetFooter;
+import dev.partita.format.parquet.footer.ParquetFooterReader;
 import dev.partita.format.text.read.Compression;
 import dev.partita.format.text.read.CsvOptions;
 import dev.partita.format.text.read.CsvReader;
 import dev.partita.format.text.read.JsonOptions;
 import dev.partita.format.text.read.JsonReader;
 import dev.partita.format.text.read.RecordReader;
-import dev.partita.partition.PartitionSpec;
 import dev.partita.schema.Column;
 import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
@@ -27,46 +25,34 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
 /**
- * Where {@code partita ingest} takes the job's schema and partitioning from: the catalog table when it exists (so
- * every run writes what the first one did), else the first files (inferred as {@code partita write} infers) or
- * the JDBC query's result columns.
+ * Where the first run of {@code partita ingest} takes the job's schema from (later runs take it from the catalog
+ * table, see {@link dev.partita.jobs.JobTables}): the first files (CSV and JSON inferred as {@code partita write}
+ * infers, Parquet from the footer) or the JDBC query's result columns.
  */
 final class JobSchemas {
   private JobSchemas() {}
 
-  /** The write schema of an existing catalog table: its data columns, then its identity partition columns. */
-  static Schema fromTable(CatalogTable table) {
-    List<Column> columns = new ArrayList<>(table.schema().columns());
-    for (PartitionColumn p : table.definition().partitionColumns()) {
-      if (p.sourceColumn().isEmpty()) {
-        columns.add(Column.optional(p.name(), p.type()));
-      }
+  /**
+   * The schema of a Parquet file's top-level columns that Partita reads (nested ones are left out), every column
+   * nullable so that later files may lack it.
+   */
+  static Schema fromParquet(Path file) throws IOException {
+    ParquetFooter footer = ParquetFooterReader.read(file);
+    List<Column> columns = new ArrayList<>();
+    for (Column c : footer.schema().columns()) {
+      columns.add(Column.optional(c.name(), c.type()));
+    }
+    if (columns.isEmpty()) {
+      throw new InputException(file + " has no column Partita can read (" + footer.unsupportedColumns()
+          + "); pass --schema");
     }
     return Schema.of(columns);
-  }
-
-  /** The partitioning of an existing catalog table, over {@link #fromTable}'s schema. */
-  static PartitionSpec specFromTable(CatalogTable table, Schema schema) {
-    PartitionSpec.Builder b = PartitionSpec.builder(schema);
-    for (PartitionColumn p : table.definition().partitionColumns()) {
-      if (p.sourceColumn().isEmpty()) {
-        b.identity(p.name());
-      } else {
-        b.add(p.name(), p.transform().orElseThrow(), p.sourceColumn().get());
-      }
-    }
-    String zone = table.definition().properties().get(TableDefinition.PARTITION_TIME_ZONE_PROPERTY);
-    if (zone != null) {
-      b.timeZone(ZoneId.of(zone));
-    }
-    return b.build();
   }
 
   /** The schema inferred from the first {@code sampleRows} records of {@code files} (CSV or JSON Lines). */

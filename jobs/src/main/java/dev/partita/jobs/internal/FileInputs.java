@@ -8,12 +8,15 @@ import dev.partita.jobs.source.FileSource;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -169,6 +172,24 @@ public final class FileInputs {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /** Hex SHA-256 of the first {@code size} bytes of an open file, read positionally. */
+  private static String hash(FileChannel channel, long size) throws IOException {
+    MessageDigest digest = sha256();
+    ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+    for (long at = 0; at < size; ) {
+      buf.clear();
+      buf.limit((int) Math.min(buf.capacity(), size - at));
+      int n = channel.read(buf, at);
+      if (n < 0) {
+        throw new IOException("file shrank while it was hashed");
+      }
+      buf.flip();
+      digest.update(buf);
+      at += n;
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -177,14 +198,29 @@ public final class FileInputs {
     }
   }
 
-  /** An open file: its records, and after reading, the bytes read and their hash. */
+  /**
+   * An open file: its records, and after reading, the bytes read and their hash. Text files are counted and
+   * hashed as they stream; a Parquet file (read at random) is hashed from the same open file before reading, and
+   * counts its whole size.
+   */
   public static final class Opened implements AutoCloseable {
     private final Counting counting;
     private final RecordReader reader;
+    private final long size;
+    private final Optional<String> fileHash;
 
     private Opened(Counting counting, RecordReader reader) {
       this.counting = counting;
       this.reader = reader;
+      this.size = -1;
+      this.fileHash = Optional.empty();
+    }
+
+    private Opened(RecordReader reader, long size, Optional<String> fileHash) {
+      this.counting = null;
+      this.reader = reader;
+      this.size = size;
+      this.fileHash = fileHash;
     }
 
     /** The records. */
@@ -192,19 +228,25 @@ public final class FileInputs {
       return reader;
     }
 
-    /** Bytes read from the file so far (compressed bytes for {@code .gz}). */
+    /** Bytes read from the file so far (compressed bytes for {@code .gz}; the file's size for Parquet). */
     public long bytes() {
-      return counting.count;
+      return counting == null ? size : counting.count;
     }
 
     /** Hex SHA-256 of the bytes read, when hashing; call after reading to the end. */
     public Optional<String> hash() {
+      if (counting == null) {
+        return fileHash;
+      }
       return counting.digest == null ? Optional.empty()
           : Optional.of(HexFormat.of().formatHex(counting.digest.digest()));
     }
 
     /** Reads what is left of the file (so its size and hash cover all of it). */
     public void drain() throws IOException {
+      if (counting == null) {
+        return;
+      }
       byte[] buf = new byte[8192];
       while (counting.read(buf, 0, buf.length) >= 0) {
         // counted and hashed
@@ -219,11 +261,27 @@ public final class FileInputs {
 
   /** Opens a planned file of {@code source} for reading. */
   public static Opened open(FileSource source, Path path, String relative) throws IOException {
+    if (source.format() == FileSource.Format.PARQUET) {
+      FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+      try {
+        long size = channel.size();
+        Optional<String> hash = source.contentHash() ? Optional.of(hash(channel, size)) : Optional.empty();
+        return new Opened(new ParquetRecordReader(channel, source.schema(), relative), size, hash);
+      } catch (IOException | RuntimeException e) {
+        try {
+          channel.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
     Counting counting = new Counting(Files.newInputStream(path), source.contentHash() ? sha256() : null);
     try {
       InputStream in = Compression.fromFileName(path.getFileName().toString()).decompress(counting);
       RecordReader reader = switch (source.format()) {
         case CSV, JSON_LINES -> TextFileReader.open(source, in, relative);
+        case PARQUET -> throw new IllegalStateException("Parquet files are opened above");
       };
       return new Opened(counting, reader);
     } catch (IOException | RuntimeException e) {

@@ -10,6 +10,7 @@ import dev.partita.catalog.jdbc.JdbcCatalog;
 import dev.partita.jobs.Bookmark;
 import dev.partita.jobs.FileMark;
 import dev.partita.jobs.JobAlreadyRunningException;
+import dev.partita.jobs.JobDefinition;
 import dev.partita.jobs.JobException;
 import dev.partita.jobs.KeyMark;
 import dev.partita.jobs.RunInput;
@@ -96,11 +97,12 @@ public final class JobStore {
   public record Marks(Map<String, Map<String, FileMark>> files, Map<String, KeyMark> keys, long lastRun) {}
 
   /**
-   * Registers the job if new and records its definition.
+   * Registers the job if new and records its description and its definition's options (a new definition version
+   * when they differ from the current one).
    *
    * @throws JobException when a job of that name writes another table
    */
-  public long ensureJob(String name, TableId table, String definition) {
+  public long ensureJob(String name, TableId table, String definition, Map<String, String> options) {
     return catalog.inWriteTransaction("registering job '" + name + "'", c -> {
       long now = clock.millis();
       try (PreparedStatement p = c.prepareStatement("INSERT INTO partita_jobs (name, table_namespace, table_name,"
@@ -126,8 +128,52 @@ public final class JobStore {
         p.setString(4, definition);
         p.executeUpdate();
       }
+      Optional<JobDefinition> current = definitions(c, job, true).stream().findFirst();
+      if (current.isEmpty() || !current.get().options().equals(options)) {
+        long sinceRun;
+        try (PreparedStatement p = c.prepareStatement(
+            "SELECT COALESCE(MAX(run_no), 0) + 1 FROM partita_job_runs WHERE job_id = ?")) {
+          p.setLong(1, job.id());
+          try (ResultSet r = p.executeQuery()) {
+            r.next();
+            sinceRun = r.getLong(1);
+          }
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO partita_job_definitions (job_id, version, options,"
+            + " stored_at, since_run) VALUES (?, ?, ?, ?, ?)")) {
+          p.setLong(1, job.id());
+          p.setLong(2, current.map(d -> d.version() + 1).orElse(1L));
+          p.setString(3, toJsonObject(options));
+          p.setLong(4, now);
+          p.setLong(5, sinceRun);
+          p.executeUpdate();
+        }
+      }
       return job.id();
     });
+  }
+
+  /** The job's definitions, newest first (only the newest with {@code latest}); empty for an unknown job. */
+  public List<JobDefinition> definitions(String name, boolean latest) {
+    return catalog.inReadTransaction("reading the definition of job '" + name + "'", c -> {
+      Optional<JobRow> job = job(c, name, false);
+      return job.isEmpty() ? List.<JobDefinition>of() : definitions(c, job.get(), latest);
+    });
+  }
+
+  private List<JobDefinition> definitions(Connection c, JobRow job, boolean latest) throws SQLException {
+    List<JobDefinition> out = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("SELECT version, options, stored_at, since_run FROM"
+        + " partita_job_definitions WHERE job_id = ? ORDER BY version DESC" + (latest ? " LIMIT 1" : ""))) {
+      p.setLong(1, job.id());
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(new JobDefinition(job.name(), job.table(), r.getLong(1), Instant.ofEpochMilli(r.getLong(3)),
+              r.getLong(4), fromJsonObject(r.getString(2))));
+        }
+      }
+    }
+    return out;
   }
 
   private Optional<JobRow> job(Connection c, String name, boolean lock) throws SQLException {
@@ -696,6 +742,37 @@ public final class JobStore {
       throw new UncheckedIOException(e);
     }
     return w.toString();
+  }
+
+  static String toJsonObject(Map<String, String> values) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      g.writeStartObject();
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  static Map<String, String> fromJsonObject(String json) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    try (JsonParser p = JSON.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not an object: " + json);
+      }
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        String key = p.currentName();
+        p.nextToken();
+        out.put(key, p.getText());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("bad job definition " + json, e);
+    }
+    return out;
   }
 
   static List<String> fromJson(String json) {

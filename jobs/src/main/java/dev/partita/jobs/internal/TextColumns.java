@@ -4,6 +4,7 @@ import dev.partita.format.text.read.TextValues;
 import dev.partita.format.text.read.ValueException;
 import dev.partita.jobs.transform.RowBuffer;
 import dev.partita.row.InvalidRowException;
+import dev.partita.row.Row;
 import dev.partita.schema.DataType;
 import dev.partita.schema.Schema;
 import java.math.BigDecimal;
@@ -148,5 +149,28 @@ public final class TextColumns {
       throw new IllegalArgumentException("a timestamp without time zone cannot carry an offset: '" + text + "'");
     }
     return t.micros;
+  }
+
+  /** The value at {@code index} of {@code row} as text that {@link #parse} reads back to the same value. */
+  public static String format(Row row, int index, DataType type) {
+    return switch (type.kind()) {
+      case BOOLEAN -> Boolean.toString(row.getBoolean(index));
+      case INT32 -> Integer.toString(row.getInt(index));
+      case INT64 -> Long.toString(row.getLong(index));
+      case FLOAT32 -> Float.toString(row.getFloat(index));
+      case FLOAT64 -> Double.toString(row.getDouble(index));
+      case DECIMAL -> row.getDecimal(index).toPlainString();
+      case STRING -> row.getString(index);
+      case BINARY -> Base64.getEncoder().encodeToString(row.getBinary(index));
+      case DATE -> java.time.LocalDate.ofEpochDay(row.getInt(index)).toString();
+      case TIME -> java.time.LocalTime.ofNanoOfDay(row.getLong(index) * 1000).toString();
+      case TIMESTAMP -> {
+        long micros = row.getLong(index);
+        java.time.Instant i = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+            Math.floorMod(micros, 1_000_000L) * 1000);
+        yield type.isAdjustedToUtc() ? i.toString()
+            : java.time.LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC).toString();
+      }
+    };
   }
 }

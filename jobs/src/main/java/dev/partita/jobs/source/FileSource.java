@@ -8,14 +8,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Files in a local directory that match a glob, read as CSV or JSON Lines ({@code .gz} files are decompressed).
- * Immutable; build with {@link #csv} or {@link #jsonLines}.
+ * Files in a local directory that match a glob, read as CSV, JSON Lines ({@code .gz} files of either are
+ * decompressed) or Parquet. Immutable; build with {@link #csv}, {@link #jsonLines} or {@link #parquet}.
  *
  * <p>Each run reads the files its bookmark does not hold yet, in path order; a file the bookmark holds is read
  * again only when it changed and the {@link ChangedFilePolicy} says so. Files and folders whose names start with
  * {@code .} or {@code _} are skipped (write a file under such a name and rename it when complete), and so are
  * files modified less than {@link #settleTime()} ago. Deleted files are ignored. CSV columns are matched by header
- * name (or by position without a header); JSON Lines fields by name; a column absent from a file is null.
+ * name (or by position without a header); JSON Lines fields and Parquet columns by name (exact, then ignoring
+ * case); a column absent from a file is null.
  */
 public final class FileSource implements Source {
   /** Default {@link Builder#glob}: every file under the directory. */
@@ -38,7 +39,28 @@ public final class FileSource implements Source {
     /** RFC 4180 comma-separated values (delimiter and quote configurable), UTF-8. */
     CSV,
     /** One JSON object per line, UTF-8. */
-    JSON_LINES
+    JSON_LINES,
+    /**
+     * Flat Parquet files, read without Hadoop by partita-parquet's reader (any codec Partita has, pages V1 and V2,
+     * INT96 and legacy types). Columns the schema does not name are not read; a column of another type is
+     * converted when its values fit (integers widen, decimals rescale) and through text otherwise.
+     */
+    PARQUET;
+
+    /**
+     * The format a file name suggests: {@code .parquet} (and {@code .parq}) Parquet; {@code .json}, {@code .jsonl},
+     * {@code .ndjson} (optionally {@code .gz}) JSON Lines; anything else CSV.
+     */
+    public static Format ofFileName(String fileName) {
+      String n = fileName.toLowerCase(java.util.Locale.ROOT);
+      if (n.endsWith(".gz")) {
+        n = n.substring(0, n.length() - 3);
+      }
+      if (n.endsWith(".parquet") || n.endsWith(".parq")) {
+        return PARQUET;
+      }
+      return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson") ? JSON_LINES : CSV;
+    }
   }
 
   private final String name;
@@ -79,6 +101,19 @@ public final class FileSource implements Source {
   /** Starts a JSON Lines source named {@code name} over {@code directory}, producing rows of {@code schema}. */
   public static Builder jsonLines(String name, Path directory, Schema schema) {
     return new Builder(name, directory, schema, Format.JSON_LINES);
+  }
+
+  /**
+   * Starts a Parquet source named {@code name} over {@code directory}, producing rows of {@code schema}; the
+   * bookmark keeps the same path, size, modification time and optional hash per file as for text files.
+   */
+  public static Builder parquet(String name, Path directory, Schema schema) {
+    return new Builder(name, directory, schema, Format.PARQUET);
+  }
+
+  /** Starts a source of the given format; see {@link #csv}, {@link #jsonLines}, {@link #parquet}. */
+  public static Builder of(Format format, String name, Path directory, Schema schema) {
+    return new Builder(name, directory, schema, java.util.Objects.requireNonNull(format, "format"));
   }
 
   @Override

@@ -60,7 +60,7 @@ class RandomSchemaPropertyTest {
     }
   }
 
-  private static Schema randomSchema(Random r) {
+  static Schema randomSchema(Random r) {
     int columns = 1 + r.nextInt(12);
     List<Column> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
