@@ -33,7 +33,8 @@ import org.apache.parquet.format.RowGroup;
  * FileMetaData (Thrift compact), its 4-byte little-endian length, "PAR1"
  * </pre>
  *
- * <p>The first {@value #BUFFERED_ROWS} rows of each row group are only copied into a {@link RowBuffer}: a file
+ * <p>The first {@value #BUFFERED_ROWS} rows of each row group (fewer if they take a quarter of the row group
+ * size) are only copied into a {@link RowBuffer}: a file
  * of a partitioned table that gets few rows (thousands of partitions, or a budget that flushes often) then costs
  * about its rows' size, not the column writers' fixed share. From that row on, or at a flush or the end, rows go
  * through parquet-column's column writers (which encode, split pages and collect page statistics) into one
@@ -142,7 +143,8 @@ final class ParquetFileWriter implements FormatWriter {
       pending.add(row);
       rows++;
       groupRows++;
-      if (groupRows >= BUFFERED_ROWS) {
+      // Small row groups (a low rowGroupSize) must not wait for the full count to see their size checked.
+      if (groupRows >= BUFFERED_ROWS || pending.heapBytes() >= rowGroupSize / 4) {
         startEncoding();
       }
       return;
