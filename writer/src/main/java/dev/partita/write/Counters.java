@@ -12,8 +12,6 @@ final class Counters {
   final AtomicLong rejectedRows = new AtomicLong();
   final AtomicLong files = new AtomicLong();
   final AtomicLong bytes = new AtomicLong();
-  /** Files this thread has open; never above its share of {@code maxOpenFiles}, so the sum is never above it. */
-  final AtomicLong openFiles = new AtomicLong();
   /** This thread's part of {@link WriteContext#bufferedBytes()}. */
   final AtomicLong bufferedBytes = new AtomicLong();
   final AtomicLong flushes = new AtomicLong();

@@ -10,9 +10,10 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Owns one partition's sequence of files: opens a file on the first row, closes it at the target size or row
- * count and continues in a new one. A file is only ever created for a row, so no empty file is left behind.
- * Used by one thread; only the {@link WriteContext} it reports to is shared.
+ * Owns one partition's sequence of files: its router opens a file for a row ({@link #open()}, after taking one of
+ * the write's open-file slots), the file closes at the target size or row count, and the next row opens a new one.
+ * A file is only ever created for a row, so no empty file is left behind. The slot is given back when the file
+ * closes or is dropped. Used by one thread; only the {@link WriteContext} it reports to is shared.
  */
 final class RollingFileWriter {
   /** Rows between readings of the open file's size and buffered bytes. */
@@ -58,10 +59,8 @@ final class RollingFileWriter {
     return measured - admitted;
   }
 
+  /** Writes a row into the open file (see {@link #open()}); closes the file when it reached its size. */
   void write(Row row) throws IOException {
-    if (current == null) {
-      open();
-    }
     current.write(row);
     rowsInFile++;
     if (rowsInFile >= nextCheck) {
@@ -69,24 +68,35 @@ final class RollingFileWriter {
     }
   }
 
-  private void open() throws IOException {
-    String name = ctx.nextFileName();
-    String path = directory.isEmpty() ? name : directory + "/" + name;
-    PositionOutputStream out = ctx.storage.create(ctx.transaction.stagingPath(path));
+  /**
+   * Opens the partition's next file. The caller has taken an open-file slot for it ({@link WriteContext#tryOpenFile});
+   * it is given back if opening fails.
+   */
+  void open() throws IOException {
+    boolean opened = false;
     try {
-      current = ctx.format.open(ctx.dataSchema, out);
-    } catch (IOException | RuntimeException e) {
+      String name = ctx.nextFileName();
+      String path = directory.isEmpty() ? name : directory + "/" + name;
+      PositionOutputStream out = ctx.storage.create(ctx.transaction.stagingPath(path));
       try {
-        out.close();
-      } catch (IOException c) {
-        e.addSuppressed(c);
+        current = ctx.format.open(ctx.dataSchema, out);
+      } catch (IOException | RuntimeException e) {
+        try {
+          out.close();
+        } catch (IOException c) {
+          e.addSuppressed(c);
+        }
+        throw e;
       }
-      throw e;
+      currentPath = path;
+      rowsInFile = 0;
+      nextCheck = 1;
+      opened = true;
+    } finally {
+      if (!opened) {
+        ctx.fileClosed();
+      }
     }
-    currentPath = path;
-    rowsInFile = 0;
-    nextCheck = 1;
-    Counters.add(counters.openFiles, 1);
   }
 
   private void check() throws IOException {
@@ -136,7 +146,7 @@ final class RollingFileWriter {
     }
     FormatWriter w = current;
     current = null;
-    Counters.add(counters.openFiles, -1);
+    ctx.fileClosed();
     measure(0);
     if (rowsInFile == 0) {
       // Its only rows were rejected by the format: no empty file is ever published.
@@ -155,7 +165,7 @@ final class RollingFileWriter {
     if (current != null) {
       FormatWriter w = current;
       current = null;
-      Counters.add(counters.openFiles, -1);
+      ctx.fileClosed();
       measure(0);
       w.abort();
     }

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * Up to {@link #CAPACITY} rows copied out of the caller's rows, for hand-off from a producer thread to a worker:
  * one typed array per column (int, long, float, double, boolean; strings and decimals by reference, binaries
  * copied) plus null bits, so no primitive is boxed. {@link View} reads a row back through the {@link Row}
- * getters. Filled by one thread, then read by one other thread after a safe hand-off (a blocking queue).
+ * getters. Each row carries a tag (the producer's route of its partition, so the worker need not compute the
+ * partition again), and the batch a use stamp. Filled by one thread, then read by one other thread after a safe
+ * hand-off (a blocking queue).
  */
 final class RowBatch {
   /** Rows per batch: one queue operation moves this many rows. */
@@ -33,8 +35,11 @@ final class RowBatch {
   private final float[][] floats;
   private final double[][] doubles;
   private final Object[][] objects;
+  private final Object[] tags;
   private final int capacity;
   private int size;
+  /** When the batch was handed over (see {@link WriteContext#tick()}). */
+  long stamp;
 
   /** An empty batch for rows of {@code schema}. */
   RowBatch(Schema schema) {
@@ -52,6 +57,7 @@ final class RowBatch {
     this.floats = new float[n][];
     this.doubles = new double[n][];
     this.objects = new Object[n][];
+    this.tags = new Object[capacity];
     for (int c = 0; c < n; c++) {
       nulls[c] = new long[(capacity + 63) >>> 6];
       switch (schema.column(c).type().kind()) {
@@ -106,11 +112,16 @@ final class RowBatch {
     return size == capacity;
   }
 
+  /** The tag of row {@code index}. */
+  Object tag(int index) {
+    return tags[index];
+  }
+
   /**
-   * Copies one row. If a getter of {@code row} throws, the batch is unchanged (the slot is overwritten by the
-   * next row).
+   * Copies one row with its tag. If a getter of {@code row} throws, the batch is unchanged (the slot is
+   * overwritten by the next row).
    */
-  void add(Row row) {
+  void add(Row row, Object tag) {
     int r = size;
     int word = r >>> 6;
     long bit = 1L << r;
@@ -131,6 +142,7 @@ final class RowBatch {
         default -> objects[c][r] = row.getBinary(c).clone(); // the caller may reuse its array after write
       }
     }
+    tags[r] = tag;
     size = r + 1;
   }
 
