@@ -315,6 +315,7 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
     }
     if (holder != null) {
       holder.requestFile();
+      Counters.add(counters.fileAsks, 1);
     }
     // Slots held by no listed file are files being opened right now: they show up, or come free, at once.
     while (ctx.openFiles() >= ctx.maxOpenFiles() && (holder == null || holder.fileRequests.get() > 0)) {

@@ -16,6 +16,8 @@ final class Counters {
   final AtomicLong bufferedBytes = new AtomicLong();
   final AtomicLong flushes = new AtomicLong();
   final AtomicLong evictions = new AtomicLong();
+  /** Times this thread, needing a file with none open while all were taken, asked another writer for one. */
+  final AtomicLong fileAsks = new AtomicLong();
 
   /** Adds to a counter that only the owning thread changes. */
   static void add(AtomicLong counter, long delta) {

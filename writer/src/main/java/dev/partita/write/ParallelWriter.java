@@ -123,6 +123,11 @@ final class ParallelWriter implements PartitionedWriter {
     return ctx.metrics();
   }
 
+  /** Times a worker with no open file asked another for one; for tests. */
+  long fileAsks() {
+    return ctx.fileAsks();
+  }
+
   @Override
   public CommitResult commit() {
     synchronized (lifecycle) {

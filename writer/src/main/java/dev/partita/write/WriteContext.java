@@ -234,6 +234,15 @@ final class WriteContext {
         partitions.mappingCount());
   }
 
+  /** Times a writer with no open file asked another for one (the open-file limit was reached); for tests. */
+  long fileAsks() {
+    long asks = 0;
+    for (Counters c : counters) {
+      asks += c.fileAsks.getAcquire();
+    }
+    return asks;
+  }
+
   /** Publishes every completed file as one commit; call once all writing threads have closed their files. */
   CommitResult commit() {
     List<DataFile> files;
