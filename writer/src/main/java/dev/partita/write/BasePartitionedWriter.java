@@ -47,6 +47,8 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
   private final PartitionKey key;
   private final RowChecks checks;
   private final Map<PartitionKey, Partition> partitions = new HashMap<>();
+  /** Schema position of each data-file column, or null when files hold every column. */
+  private final int[] dataColumns;
   private final ProjectedRow projection;
   /** Partitions with an open file, least recently used first (linked through the partitions). */
   private Partition lruHead;
@@ -102,12 +104,14 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
     Schema schema = options.schema();
     Schema dataSchema = ctx.dataSchema;
     if (dataSchema.size() == schema.size()) {
+      this.dataColumns = null;
       this.projection = null;
     } else {
       int[] mapping = new int[dataSchema.size()];
       for (int i = 0; i < mapping.length; i++) {
         mapping[i] = schema.require(dataSchema.column(i).name());
       }
+      this.dataColumns = mapping;
       this.projection = new ProjectedRow(mapping);
     }
     ctx.register(this);
@@ -136,7 +140,15 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
       p = newPartition(key.copy(), dir);
     }
     clock = n;
-    writeTo(p, row, n);
+    writeTo(p, projection == null ? row : projection.wrap(row), n);
+  }
+
+  /**
+   * The schema position of each column of the data files, or null when they hold every column of the schema;
+   * {@link #writeRouted} takes rows in that layout.
+   */
+  final int[] dataColumns() {
+    return dataColumns == null ? null : dataColumns.clone();
   }
 
   /**
@@ -151,12 +163,13 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
   /**
    * Writes a row that has passed the checks (a worker's row) to {@code p}, one of this writer's partitions.
    *
+   * @param dataRow the row with the columns of the data files only (see {@link #dataColumns()})
    * @param use the use stamp of the row (comparable across the writers of the write) for least recently used order
    */
-  final void writeRouted(Partition p, Row row, long use) {
+  final void writeRouted(Partition p, Row dataRow, long use) {
     checkOpen();
     clock = use;
-    writeTo(p, row, ++rowNumber);
+    writeTo(p, dataRow, ++rowNumber);
   }
 
   private Partition newPartition(PartitionKey k, String dir) {
@@ -166,7 +179,8 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
     return p;
   }
 
-  private void writeTo(Partition p, Row row, long n) {
+  /** Writes {@code dataRow} (in the data files' layout) to {@code p}'s file, opening one if needed. */
+  private void writeTo(Partition p, Row dataRow, long n) {
     try {
       beforeRoute(p, n);
       if (!p.writer.isOpen()) {
@@ -174,7 +188,7 @@ abstract class BasePartitionedWriter implements PartitionedWriter {
         p.writer.open(); // gives the slot back if it fails
       }
       touch(p);
-      p.writer.write(projection == null ? row : projection.wrap(row));
+      p.writer.write(dataRow);
       if (!p.writer.isOpen()) {
         unlist(p); // rolled at its target size or row count
       }

@@ -67,6 +67,8 @@ final class ParallelWriter implements PartitionedWriter {
   private final WriteContext ctx;
   private final RowChecks checks;
   private final PartitionPaths paths;
+  /** The schema position of each data-file column (null: all), the columns batches carry. */
+  private final int[] dataColumns;
   private final Worker[] workers;
   private final ArrayBlockingQueue<RowBatch> pool;
   private final Map<Thread, Producer> producers = new ConcurrentHashMap<>();
@@ -92,6 +94,7 @@ final class ParallelWriter implements PartitionedWriter {
     for (int i = 0; i < n; i++) {
       workers[i] = new Worker(i, new FanoutWriter(ctx));
     }
+    this.dataColumns = workers[0].writer.dataColumns();
     int started = 0;
     try {
       for (; started < n; started++) {
@@ -435,7 +438,7 @@ final class ParallelWriter implements PartitionedWriter {
 
     private RowBatch newBatch() {
       RowBatch b = pool.poll();
-      return b != null ? b : new RowBatch(options.schema());
+      return b != null ? b : new RowBatch(ctx.dataSchema, dataColumns);
     }
 
     /** Hands a full batch to worker {@code w}; if this throws, the batch stays with the producer, unsent. */

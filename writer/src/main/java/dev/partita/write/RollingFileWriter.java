@@ -16,7 +16,10 @@ import java.util.Map;
  * closes or is dropped. Used by one thread; only the {@link WriteContext} it reports to is shared.
  */
 final class RollingFileWriter {
-  /** Rows between readings of the open file's size and buffered bytes. */
+  /**
+   * Most rows between readings of the open file's size and buffered bytes; fewer when the file's buffers grow
+   * fast for its part of the budget (see {@link WriteContext#checkInterval}).
+   */
   static final int CHECK_INTERVAL = 100;
 
   private final WriteContext ctx;
@@ -27,6 +30,7 @@ final class RollingFileWriter {
   private String currentPath;
   private long rowsInFile;
   private long nextCheck;
+  private long lastCheck;
   /** Buffered bytes as last read from the open file. */
   private long measured;
   /** The part of {@link #measured} the shared budget has admitted (counted in the context and counters). */
@@ -91,6 +95,7 @@ final class RollingFileWriter {
       currentPath = path;
       rowsInFile = 0;
       nextCheck = 1;
+      lastCheck = 0;
       opened = true;
     } finally {
       if (!opened) {
@@ -101,11 +106,15 @@ final class RollingFileWriter {
 
   private void check() throws IOException {
     FormatProgress p = current.progress();
+    long growth = p.bufferedBytes() - measured;
     measure(p.bufferedBytes());
     if (p.estimatedFileSize() >= ctx.targetFileSize || rowsInFile >= ctx.maxRowsPerFile) {
       closeFile();
     } else {
-      nextCheck = Math.min(rowsInFile + CHECK_INTERVAL, ctx.maxRowsPerFile);
+      // Growth until the next reading is not counted yet: the faster this file grew, the sooner it is read again.
+      long perRow = growth <= 0 ? 0 : growth / (rowsInFile - lastCheck);
+      lastCheck = rowsInFile;
+      nextCheck = Math.min(rowsInFile + ctx.checkInterval(perRow), ctx.maxRowsPerFile);
     }
   }
 

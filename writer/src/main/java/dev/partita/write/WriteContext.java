@@ -173,6 +173,19 @@ final class WriteContext {
     return buffered.get();
   }
 
+  /**
+   * Rows until a file growing {@code bytesPerRow} is read again ({@code 1..}{@link RollingFileWriter#CHECK_INTERVAL}):
+   * few enough that the growth the budget has not seen yet, over all open files, stays within a sixteenth of the
+   * budget.
+   */
+  int checkInterval(long bytesPerRow) {
+    if (bytesPerRow <= 0) {
+      return RollingFileWriter.CHECK_INTERVAL;
+    }
+    long allowance = budgetLimit / (16L * Math.max(1, openFiles.get()));
+    return (int) Math.max(1, Math.min(RollingFileWriter.CHECK_INTERVAL, allowance / bytesPerRow));
+  }
+
   /** The level relief brings buffered bytes down to (hysteresis, so relief runs rarely). */
   long reliefTarget() {
     return budgetLimit - budgetLimit / 4;
