@@ -418,6 +418,47 @@ class ParallelWriterTest {
   }
 
   @Test
+  void whatFilesReallyBufferStaysWithinTheBudgetBetweenReadings() throws Exception {
+    // Rows of about 1KB into 200 partitions under a 1MB budget: read every 100 rows, 200 files could hold 20MB
+    // the budget has not seen. A file growing fast for its share is read sooner, so the real total stays within
+    // the budget plus a sixteenth (a quarter more, as rows vary from the ones the reading interval was planned
+    // by), plus per worker the row written since its file was read and one row of growth waiting for admission.
+    Schema schema = Schema.builder().required("k", DataType.int32()).required("payload", DataType.string())
+        .build();
+    PartitionSpec spec = PartitionSpec.builder(schema).identity("k").build();
+    long budget = DataSize.ofMegabytes(1).bytes();
+    Random rnd = new Random(7);
+    for (int workers : new int[] {1, 4}) {
+      TrackingFormat format = new TrackingFormat(new LinesFormat(16 << 20, 0));
+      WriteOptions opts = WriteOptions.builder(schema, format).partitionBy(spec).mode(WriteMode.APPEND)
+          .parallelism(workers).memoryBudget(DataSize.ofMegabytes(1)).build();
+      Path root = tmp.resolve("unseen-" + workers);
+      Map<Integer, Integer> counts = new HashMap<>();
+      WriterMetrics end;
+      try (PartitionedWriter w = table(root).newWriter(opts)) {
+        ObjectArrayRow row = new ObjectArrayRow(schema);
+        for (int i = 0; i < 20_000; i++) {
+          int k = rnd.nextInt(200);
+          counts.merge(k, 1, Integer::sum);
+          w.write(row.wrap(new Object[] {k, Integer.toString(i) + "x".repeat(900 + rnd.nextInt(200))}));
+        }
+        w.commit();
+        end = w.metrics();
+      }
+      System.out.println(workers + " workers, 200 partitions of 1KB rows, 1MB budget: most really buffered "
+          + format.maxTotal + "; " + end);
+      assertThat(end.flushes() + end.evictions()).isPositive();
+      assertThat(format.maxTotal.get()).isGreaterThan(budget / 2)
+          .isLessThanOrEqualTo(budget + budget / 16 * 5 / 4 + workers * 2_400L);
+      Map<Integer, Integer> back = new HashMap<>();
+      for (Map<String, String> r : LinesTables.read(root)) {
+        back.merge(Integer.valueOf(r.get("k")), 1, Integer::sum);
+      }
+      assertThat(back).isEqualTo(counts);
+    }
+  }
+
+  @Test
   void openFilesStayWithinTheLimitSharedByWorkers() throws Exception {
     Schema airports = Schema.builder().required("iata", DataType.string()).optional("name", DataType.string())
         .optional("city", DataType.string()).optional("state", DataType.string())
@@ -741,6 +782,65 @@ class ParallelWriterTest {
         }
 
         @Override public void abort() { inner.abort(); }
+      };
+    }
+  }
+
+  /** A format that keeps the sum of what all its open files buffer (as they report it) after every call. */
+  private static final class TrackingFormat implements FileFormat {
+    private final LinesFormat delegate;
+    private final AtomicLong total = new AtomicLong();
+    final AtomicLong maxTotal = new AtomicLong();
+
+    TrackingFormat(LinesFormat delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override public String name() { return "tracking"; }
+    @Override public String fileSuffix() { return ".lines"; }
+
+    @Override
+    public FormatWriter open(Schema schema, PositionOutputStream out) throws IOException {
+      FormatWriter inner = delegate.open(schema, out);
+      return new FormatWriter() {
+        private long held;
+
+        private void track() {
+          long now = inner.progress().bufferedBytes();
+          maxTotal.accumulateAndGet(total.addAndGet(now - held), Math::max);
+          held = now;
+        }
+
+        private void untrack() {
+          total.addAndGet(-held);
+          held = 0;
+        }
+
+        @Override
+        public void write(Row row) throws IOException {
+          inner.write(row);
+          track();
+        }
+
+        @Override public FormatProgress progress() { return inner.progress(); }
+
+        @Override
+        public void flush() throws IOException {
+          inner.flush();
+          track();
+        }
+
+        @Override
+        public FileMetrics finish() throws IOException {
+          untrack();
+          return inner.finish();
+        }
+
+        @Override
+        public void abort() {
+          untrack();
+          inner.abort();
+        }
       };
     }
   }
