@@ -175,14 +175,15 @@ final class WriteContext {
 
   /**
    * Rows until a file growing {@code bytesPerRow} is read again ({@code 1..}{@link RollingFileWriter#CHECK_INTERVAL}):
-   * few enough that the growth the budget has not seen yet, over all open files, stays within a sixteenth of the
-   * budget.
+   * few enough that the growth the budget has not seen yet, over as many files as may be open, stays within a
+   * sixteenth of the budget (for the default 256MB and 1,000 files, 16KB per file: every 100 rows unless rows
+   * grow a file by more than 160 bytes).
    */
   int checkInterval(long bytesPerRow) {
     if (bytesPerRow <= 0) {
       return RollingFileWriter.CHECK_INTERVAL;
     }
-    long allowance = budgetLimit / (16L * Math.max(1, openFiles.get()));
+    long allowance = budgetLimit / (16L * maxOpenFiles);
     return (int) Math.max(1, Math.min(RollingFileWriter.CHECK_INTERVAL, allowance / bytesPerRow));
   }
 
