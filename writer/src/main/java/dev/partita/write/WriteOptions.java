@@ -200,7 +200,8 @@ public final class WriteOptions {
      * file has exactly one writing thread, and a partition that takes a large share of the recent rows is spread
      * over several workers, each writing its own files. Requires {@link Routing#FANOUT}; {@code maxOpenFiles} and
      * the memory budget are limits of the whole write, shared by the workers by need ({@code maxOpenFiles} must be
-     * at least the parallelism, so that every worker can keep a file open). Rows waiting in hand-off queues (a few batches of 512 rows per worker) are not counted in the
+     * at least the parallelism, so that every worker can keep a file open). Rows waiting in hand-off queues (up to
+     * 16 batches of 512 rows per worker, plus one per worker for each producer thread) are not counted in the
      * budget. Differences from 1: {@code InvalidRowException} row numbers count the rows of the calling thread,
      * and a row that passes the writer's checks but that the format refuses fails the whole write (its producer
      * has already returned, so it cannot be told).
