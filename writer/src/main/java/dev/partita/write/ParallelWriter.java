@@ -510,6 +510,7 @@ final class ParallelWriter implements PartitionedWriter {
               writer.attendIfAsked();
             } catch (Throwable t) {
               fail(t);
+              dropFiles();
             }
           }
         } else if (b == FINISH || b == ABORT) {
@@ -530,11 +531,21 @@ final class ParallelWriter implements PartitionedWriter {
               }
             } catch (Throwable t) {
               fail(t); // from now on batches are drained unread, so producers never wait on this worker
+              dropFiles(); // and its open-file slots go back at once to workers that may wait for one
             }
           }
           b.clear();
           pool.offer(b);
         }
+      }
+    }
+
+    /** Drops this worker's open files after a failure (the writer is already aborted if it failed itself). */
+    private void dropFiles() {
+      try {
+        writer.abortFiles();
+      } catch (Throwable a) {
+        failure.addSuppressed(a);
       }
     }
 
