@@ -207,7 +207,8 @@ final class WriteContext {
 
   /**
    * Asks the other threads to bring their buffers down to their share: the caller is within its own share but the
-   * total is still above the target. Ignored with one writing thread.
+   * total is still above the target. Every writer sees it at its next row, or at once if it waits for rows (see
+   * {@link BasePartitionedWriter#callAttention()}). Ignored with one writing thread.
    */
   void requestRelief() {
     if (writers > 1 && !reliefWanted) {
