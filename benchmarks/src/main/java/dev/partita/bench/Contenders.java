@@ -13,7 +13,7 @@ import dev.partita.write.WriteOptions;
 /**
  * The contenders by the names used in the {@code impl} parameter: {@code partita} (fanout),
  * {@code partita-clustered}, {@code partita-orc}, {@code partita-orc-clustered}, {@code parquet-java},
- * {@code parquet-java-clustered}, {@code orc-core}, {@code orc-core-clustered}. Partita may keep twice as many files
+ * {@code parquet-java-clustered}, {@code orc-core}, {@code orc-core-clustered}. Partita may keep as many files
  * open as there are partitions (at least its default), within its default memory budget.
  */
 final class Contenders {
@@ -25,9 +25,8 @@ final class Contenders {
 
   /** As {@link #sink(String, Codec, PartitionSpec, int)}, Partita with {@code threads} writer threads. */
   static TableSink sink(String impl, Codec codec, PartitionSpec spec, int partitions, int threads) {
-    // Twice the partitions: the parallel writer gives each worker maxOpenFiles / threads, and partitions do not
-    // split evenly between workers; with exactly `partitions` a worker would evict files all the time.
-    int maxOpen = Math.max(WriteOptions.DEFAULT_MAX_OPEN_FILES, 2 * partitions);
+    // As many as the partitions (the parallel writer's workers share the limit by need), at least the default.
+    int maxOpen = Math.max(WriteOptions.DEFAULT_MAX_OPEN_FILES, partitions);
     if (threads != 1 && !impl.startsWith("partita")) {
       throw new IllegalArgumentException(impl + " writes with the calling thread only; threads must be 1, got "
           + threads);

@@ -27,8 +27,8 @@ final class ClusteredWriter extends BasePartitionedWriter {
     }
     if (current != null) {
       current.finished = true;
+      unlist(current);
       current.writer.closeFile();
-      open.remove(current);
     }
     current = p;
   }

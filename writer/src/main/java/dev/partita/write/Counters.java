@@ -12,12 +12,12 @@ final class Counters {
   final AtomicLong rejectedRows = new AtomicLong();
   final AtomicLong files = new AtomicLong();
   final AtomicLong bytes = new AtomicLong();
-  /** Files this thread has open; never above its share of {@code maxOpenFiles}, so the sum is never above it. */
-  final AtomicLong openFiles = new AtomicLong();
   /** This thread's part of {@link WriteContext#bufferedBytes()}. */
   final AtomicLong bufferedBytes = new AtomicLong();
   final AtomicLong flushes = new AtomicLong();
   final AtomicLong evictions = new AtomicLong();
+  /** Times this thread, needing a file with none open while all were taken, asked another writer for one. */
+  final AtomicLong fileAsks = new AtomicLong();
 
   /** Adds to a counter that only the owning thread changes. */
   static void add(AtomicLong counter, long delta) {

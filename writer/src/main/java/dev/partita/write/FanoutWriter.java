@@ -14,11 +14,11 @@ final class FanoutWriter extends BasePartitionedWriter {
   }
 
   /**
-   * A worker's writer for {@link ParallelWriter}: shares {@code ctx} with the other workers, keeps at most
-   * {@code maxOpenFiles} files open, and leaves commit and abort of the transaction to its owner.
+   * A worker's writer for {@link ParallelWriter}: shares {@code ctx} (its open-file limit and memory budget) with
+   * the other workers and leaves commit and abort of the transaction to its owner.
    */
-  FanoutWriter(WriteContext ctx, int maxOpenFiles) {
-    super(ctx, maxOpenFiles, false);
+  FanoutWriter(WriteContext ctx) {
+    super(ctx, false);
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,13 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>On the producer (the calling thread): the row is checked (required columns, partition directory), its
  * partition key computed, and it is copied into this thread's {@link RowBatch} for the worker that owns the
- * partition (by hash). A full batch goes to that worker's bounded queue; a producer faster than the workers waits
+ * partition, tagged with the producer's route of the partition (so the worker finds its file without computing
+ * the key again). A partition's owner is chosen once for the whole write, when a producer first sees it: the
+ * worker owning the fewest partitions (then the one given the fewest rows), so a few partitions of similar size
+ * split evenly. A full batch goes to that worker's bounded queue; a producer faster than the workers waits
  * there (back-pressure). Each producer thread has its own key, routes and batches, so no lock is taken per row;
  * its partly filled batches are handed over at commit.
  *
  * <p>On the workers: each owns a {@link FanoutWriter} over the one shared {@link WriteContext}, so every file
  * has exactly one writing thread, files are staged in the one transaction and named by one counter, and all
- * workers share the memory budget (each keeps {@code maxOpenFiles / parallelism} files open at most). Skew: a
+ * workers share the memory budget and the open-file limit, by need (a worker needing a file while all are taken
+ * closes its own least recently used one, or asks the worker holding the oldest file of the write). Skew: a
  * partition that took at least 1/N of a producer's last {@value #HOT_WINDOW} rows is spread over
  * {@code 1 + share * N} workers (at most N) in rotation, each writing its own files of it, so a hot partition
  * still uses every core.
@@ -44,8 +49,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * called once every producer's {@code write} has returned.
  */
 final class ParallelWriter implements PartitionedWriter {
-  /** Batches a worker's queue holds before producers wait. */
-  static final int QUEUE_BATCHES = 4;
+  /**
+   * Batches a worker's queue holds before producers wait: enough that a worker busy for a while (a page to
+   * compress, the scheduler) does not keep the producer waiting on its full queue while another worker runs dry
+   * (with 4, workers of a 2-thread write waited up to a quarter of the time; with 16, a few percent).
+   */
+  static final int QUEUE_BATCHES = 16;
   /** Rows of a producer over which partition shares are counted (a power of two). */
   static final int HOT_WINDOW = 4096;
   private static final int HOT_WINDOW_BITS = Integer.numberOfTrailingZeros(HOT_WINDOW);
@@ -53,6 +62,8 @@ final class ParallelWriter implements PartitionedWriter {
   private static final long WAIT_MILLIS = 10;
   private static final RowBatch FINISH = RowBatch.marker();
   private static final RowBatch ABORT = RowBatch.marker();
+  /** Wakes an idle worker to serve another thread's request (a file, memory); carries no rows. */
+  private static final RowBatch WAKE = RowBatch.marker();
 
   private enum State { OPEN, CLOSING, COMMITTED, ABORTED, FAILED }
 
@@ -60,9 +71,13 @@ final class ParallelWriter implements PartitionedWriter {
   private final WriteContext ctx;
   private final RowChecks checks;
   private final PartitionPaths paths;
+  /** The schema position of each data-file column (null: all), the columns batches carry. */
+  private final int[] dataColumns;
   private final Worker[] workers;
   private final ArrayBlockingQueue<RowBatch> pool;
   private final Map<Thread, Producer> producers = new ConcurrentHashMap<>();
+  /** The worker owning each partition, chosen when the first producer sees it. */
+  private final ConcurrentHashMap<PartitionKey, Integer> owners = new ConcurrentHashMap<>();
   private final AtomicLong failureOrder = new AtomicLong();
   private final Object lifecycle = new Object();
   private volatile State state = State.OPEN;
@@ -80,11 +95,10 @@ final class ParallelWriter implements PartitionedWriter {
     int n = options.parallelism();
     this.pool = new ArrayBlockingQueue<>(n * (QUEUE_BATCHES + 2));
     this.workers = new Worker[n];
-    int max = options.maxOpenFiles();
     for (int i = 0; i < n; i++) {
-      // maxOpenFiles split evenly: every worker's count stays within its share, so the sum within the limit.
-      workers[i] = new Worker(i, new FanoutWriter(ctx, max / n + (i < max % n ? 1 : 0)));
+      workers[i] = new Worker(i, new FanoutWriter(ctx));
     }
+    this.dataColumns = workers[0].writer.dataColumns();
     int started = 0;
     try {
       for (; started < n; started++) {
@@ -114,6 +128,11 @@ final class ParallelWriter implements PartitionedWriter {
   @Override
   public WriterMetrics metrics() {
     return ctx.metrics();
+  }
+
+  /** Times a worker with no open file asked another for one; for tests. */
+  long fileAsks() {
+    return ctx.fileAsks();
   }
 
   @Override
@@ -230,6 +249,8 @@ final class ParallelWriter implements PartitionedWriter {
       for (int w = 0; w < workers.length; w++) {
         RowBatch b = p.batches[w];
         if (b != null && b.size() > 0) {
+          b.stamp = ctx.tick();
+          workers[w].given.addAndGet(b.size());
           if (!handOff(workers[w], b)) {
             return false;
           }
@@ -311,24 +332,40 @@ final class ParallelWriter implements PartitionedWriter {
     }
   }
 
-  private static int mix(int h) {
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    return h ^ (h >>> 16);
+  /** The owner of a partition first seen now: the worker owning the fewest partitions, then given fewest rows. */
+  private int chooseOwner() {
+    int best = 0;
+    for (int w = 1; w < workers.length; w++) {
+      int owned = workers[w].owned.get();
+      int bestOwned = workers[best].owned.get();
+      if (owned < bestOwned || owned == bestOwned && workers[w].given.get() < workers[best].given.get()) {
+        best = w;
+      }
+    }
+    workers[best].owned.incrementAndGet();
+    return best;
   }
 
-  /** Where one producer sends a partition's rows, and how many of its recent rows the partition took. */
+  /**
+   * Where one producer sends a partition's rows, and how many of its recent rows the partition took. Also the
+   * tag of the partition's rows in batches: {@link #partitions} caches, per worker, that worker's partition
+   * (each slot written and read by its worker only).
+   */
   private static final class Route {
+    final PartitionKey key;
+    final String directory;
     final int home;
+    final BasePartitionedWriter.Partition[] partitions;
     int spread = 1;
     int next;
     long window = -1;
     int count;
 
-    Route(int home) {
+    Route(PartitionKey key, String directory, int home, int workers) {
+      this.key = key;
+      this.directory = directory;
       this.home = home;
+      this.partitions = new BasePartitionedWriter.Partition[workers];
     }
   }
 
@@ -369,7 +406,7 @@ final class ParallelWriter implements PartitionedWriter {
         batches[w] = b;
       }
       try {
-        b.add(row);
+        b.add(row, r);
       } catch (InvalidRowException e) {
         Counters.add(counters.rejectedRows, 1);
         throw e;
@@ -377,9 +414,10 @@ final class ParallelWriter implements PartitionedWriter {
     }
 
     private Route newRoute(long n) {
-      RowChecks.directory(paths, key, n); // rejects the row here, on its producer, if no directory can hold it
-      Route r = new Route(Math.floorMod(mix(key.hashCode()), workers.length));
-      routes.put(key.copy(), r);
+      String dir = RowChecks.directory(paths, key, n); // rejects the row here, on its producer, if it has no name
+      PartitionKey k = key.copy();
+      Route r = new Route(k, dir, owners.computeIfAbsent(k, x -> chooseOwner()), workers.length);
+      routes.put(k, r);
       return r;
     }
 
@@ -404,12 +442,14 @@ final class ParallelWriter implements PartitionedWriter {
 
     private RowBatch newBatch() {
       RowBatch b = pool.poll();
-      return b != null ? b : new RowBatch(options.schema());
+      return b != null ? b : new RowBatch(ctx.dataSchema, dataColumns);
     }
 
     /** Hands a full batch to worker {@code w}; if this throws, the batch stays with the producer, unsent. */
     private void deliver(int w, RowBatch b) {
       Worker worker = workers[w];
+      b.stamp = ctx.tick();
+      worker.given.addAndGet(b.size());
       try {
         while (!worker.queue.offer(b, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
           if (!worker.thread.isAlive()) {
@@ -427,16 +467,30 @@ final class ParallelWriter implements PartitionedWriter {
 
   /** A worker thread: writes the batches of its queue through its own fanout writer. */
   private final class Worker implements Runnable {
+    private final int index;
     private final FanoutWriter writer;
     private final ArrayBlockingQueue<RowBatch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private final Thread thread;
+    /** Partitions this worker owns (hot ones aside, it writes only these). */
+    final AtomicInteger owned = new AtomicInteger();
+    /** Rows handed to this worker so far. */
+    final AtomicLong given = new AtomicLong();
     private volatile Throwable failure;
     private volatile long failedAt;
 
     Worker(int index, FanoutWriter writer) {
+      this.index = index;
       this.writer = writer;
       this.thread = new Thread(this, "partita-" + ctx.transaction.writeId() + "-worker-" + index);
       thread.setDaemon(true);
+      writer.onAttention(this::wake);
+    }
+
+    /** Puts a wake-up in the queue if it is empty (a worker with batches queued sees requests between rows). */
+    private void wake() {
+      if (queue.isEmpty()) {
+        queue.offer(WAKE);
+      }
     }
 
     @Override
@@ -450,12 +504,13 @@ final class ParallelWriter implements PartitionedWriter {
           fail(e);
           continue;
         }
-        if (b == null) {
+        if (b == null || b == WAKE) {
           if (failure == null) {
             try {
-              writer.relieveIfWanted();
+              writer.attendIfAsked();
             } catch (Throwable t) {
               fail(t);
+              dropFiles();
             }
           }
         } else if (b == FINISH || b == ABORT) {
@@ -464,16 +519,33 @@ final class ParallelWriter implements PartitionedWriter {
         } else {
           if (failure == null) {
             try {
+              long stamp = b.stamp;
               for (int i = 0, n = b.size(); i < n; i++) {
-                writer.write(view.at(b, i));
+                Route r = (Route) b.tag(i);
+                BasePartitionedWriter.Partition p = r.partitions[index];
+                if (p == null) {
+                  p = writer.partition(r.key, r.directory);
+                  r.partitions[index] = p;
+                }
+                writer.writeRouted(p, view.at(b, i), stamp);
               }
             } catch (Throwable t) {
               fail(t); // from now on batches are drained unread, so producers never wait on this worker
+              dropFiles(); // and its open-file slots go back at once to workers that may wait for one
             }
           }
           b.clear();
           pool.offer(b);
         }
+      }
+    }
+
+    /** Drops this worker's open files after a failure (the writer is already aborted if it failed itself). */
+    private void dropFiles() {
+      try {
+        writer.abortFiles();
+      } catch (Throwable a) {
+        failure.addSuppressed(a);
       }
     }
 

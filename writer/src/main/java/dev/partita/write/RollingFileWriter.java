@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Owns one partition's sequence of files: opens a file on the first row, closes it at the target size or row
- * count and continues in a new one. A file is only ever created for a row, so no empty file is left behind.
- * Used by one thread; only the {@link WriteContext} it reports to is shared.
+ * Owns one partition's sequence of files: its router opens a file for a row ({@link #open()}, after taking one of
+ * the write's open-file slots), the file closes at the target size or row count, and the next row opens a new one.
+ * A file is only ever created for a row, so no empty file is left behind. The slot is given back when the file
+ * closes or is dropped. Used by one thread; only the {@link WriteContext} it reports to is shared.
  */
 final class RollingFileWriter {
-  /** Rows between readings of the open file's size and buffered bytes. */
+  /**
+   * Most rows between readings of the open file's size and buffered bytes; fewer when the file's buffers grow
+   * fast for its part of the budget (see {@link WriteContext#checkInterval}).
+   */
   static final int CHECK_INTERVAL = 100;
 
   private final WriteContext ctx;
@@ -26,6 +30,7 @@ final class RollingFileWriter {
   private String currentPath;
   private long rowsInFile;
   private long nextCheck;
+  private long lastCheck;
   /** Buffered bytes as last read from the open file. */
   private long measured;
   /** The part of {@link #measured} the shared budget has admitted (counted in the context and counters). */
@@ -58,10 +63,8 @@ final class RollingFileWriter {
     return measured - admitted;
   }
 
+  /** Writes a row into the open file (see {@link #open()}); closes the file when it reached its size. */
   void write(Row row) throws IOException {
-    if (current == null) {
-      open();
-    }
     current.write(row);
     rowsInFile++;
     if (rowsInFile >= nextCheck) {
@@ -69,33 +72,49 @@ final class RollingFileWriter {
     }
   }
 
-  private void open() throws IOException {
-    String name = ctx.nextFileName();
-    String path = directory.isEmpty() ? name : directory + "/" + name;
-    PositionOutputStream out = ctx.storage.create(ctx.transaction.stagingPath(path));
+  /**
+   * Opens the partition's next file. The caller has taken an open-file slot for it ({@link WriteContext#tryOpenFile});
+   * it is given back if opening fails.
+   */
+  void open() throws IOException {
+    boolean opened = false;
     try {
-      current = ctx.format.open(ctx.dataSchema, out);
-    } catch (IOException | RuntimeException e) {
+      String name = ctx.nextFileName();
+      String path = directory.isEmpty() ? name : directory + "/" + name;
+      PositionOutputStream out = ctx.storage.create(ctx.transaction.stagingPath(path));
       try {
-        out.close();
-      } catch (IOException c) {
-        e.addSuppressed(c);
+        current = ctx.format.open(ctx.dataSchema, out);
+      } catch (IOException | RuntimeException e) {
+        try {
+          out.close();
+        } catch (IOException c) {
+          e.addSuppressed(c);
+        }
+        throw e;
       }
-      throw e;
+      currentPath = path;
+      rowsInFile = 0;
+      nextCheck = 1;
+      lastCheck = 0;
+      opened = true;
+    } finally {
+      if (!opened) {
+        ctx.fileClosed();
+      }
     }
-    currentPath = path;
-    rowsInFile = 0;
-    nextCheck = 1;
-    Counters.add(counters.openFiles, 1);
   }
 
   private void check() throws IOException {
     FormatProgress p = current.progress();
+    long growth = p.bufferedBytes() - measured;
     measure(p.bufferedBytes());
     if (p.estimatedFileSize() >= ctx.targetFileSize || rowsInFile >= ctx.maxRowsPerFile) {
       closeFile();
     } else {
-      nextCheck = Math.min(rowsInFile + CHECK_INTERVAL, ctx.maxRowsPerFile);
+      // Growth until the next reading is not counted yet: the faster this file grew, the sooner it is read again.
+      long perRow = growth <= 0 ? 0 : growth / (rowsInFile - lastCheck);
+      lastCheck = rowsInFile;
+      nextCheck = Math.min(rowsInFile + ctx.checkInterval(perRow), ctx.maxRowsPerFile);
     }
   }
 
@@ -136,7 +155,7 @@ final class RollingFileWriter {
     }
     FormatWriter w = current;
     current = null;
-    Counters.add(counters.openFiles, -1);
+    ctx.fileClosed();
     measure(0);
     if (rowsInFile == 0) {
       // Its only rows were rejected by the format: no empty file is ever published.
@@ -155,7 +174,7 @@ final class RollingFileWriter {
     if (current != null) {
       FormatWriter w = current;
       current = null;
-      Counters.add(counters.openFiles, -1);
+      ctx.fileClosed();
       measure(0);
       w.abort();
     }

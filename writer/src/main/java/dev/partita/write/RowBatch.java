@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
- * Up to {@link #CAPACITY} rows copied out of the caller's rows, for hand-off from a producer thread to a worker:
- * one typed array per column (int, long, float, double, boolean; strings and decimals by reference, binaries
+ * Up to {@link #CAPACITY} rows copied out of the caller's rows, for hand-off from a producer thread to a worker,
+ * only the columns the data files hold (in their order): one typed array per column (int, long, float, double, boolean; strings and decimals by reference, binaries
  * copied) plus null bits, so no primitive is boxed. {@link View} reads a row back through the {@link Row}
- * getters. Filled by one thread, then read by one other thread after a safe hand-off (a blocking queue).
+ * getters. Each row carries a tag (the producer's route of its partition, so the worker need not compute the
+ * partition again), and the batch a use stamp. Filled by one thread, then read by one other thread after a safe
+ * hand-off (a blocking queue).
  */
 final class RowBatch {
   /** Rows per batch: one queue operation moves this many rows. */
@@ -33,17 +35,29 @@ final class RowBatch {
   private final float[][] floats;
   private final double[][] doubles;
   private final Object[][] objects;
+  private final Object[] tags;
+  /** The caller's column of each batch column. */
+  private final int[] sources;
   private final int capacity;
   private int size;
+  /** When the batch was handed over (see {@link WriteContext#tick()}). */
+  long stamp;
 
-  /** An empty batch for rows of {@code schema}. */
-  RowBatch(Schema schema) {
-    this(schema, CAPACITY);
+  /**
+   * An empty batch of the columns of {@code schema}, copied from the caller's columns {@code sources} (column
+   * {@code i} from {@code sources[i]}; null: the same positions).
+   */
+  RowBatch(Schema schema, int[] sources) {
+    this(schema, sources, CAPACITY);
   }
 
-  private RowBatch(Schema schema, int capacity) {
+  private RowBatch(Schema schema, int[] sources, int capacity) {
     int n = schema.size();
     this.capacity = capacity;
+    this.sources = new int[n];
+    for (int c = 0; c < n; c++) {
+      this.sources[c] = sources == null ? c : sources[c];
+    }
     this.kinds = new int[n];
     this.nulls = new long[n][];
     this.booleans = new boolean[n][];
@@ -52,6 +66,7 @@ final class RowBatch {
     this.floats = new float[n][];
     this.doubles = new double[n][];
     this.objects = new Object[n][];
+    this.tags = new Object[capacity];
     for (int c = 0; c < n; c++) {
       nulls[c] = new long[(capacity + 63) >>> 6];
       switch (schema.column(c).type().kind()) {
@@ -93,7 +108,7 @@ final class RowBatch {
 
   /** A batch that carries no rows, used as a control message in a queue of batches. */
   static RowBatch marker() {
-    return new RowBatch(Schema.builder().required("marker", DataType.bool()).build(), 0);
+    return new RowBatch(Schema.builder().required("marker", DataType.bool()).build(), null, 0);
   }
 
   /** Rows held. */
@@ -106,31 +121,38 @@ final class RowBatch {
     return size == capacity;
   }
 
+  /** The tag of row {@code index}. */
+  Object tag(int index) {
+    return tags[index];
+  }
+
   /**
-   * Copies one row. If a getter of {@code row} throws, the batch is unchanged (the slot is overwritten by the
-   * next row).
+   * Copies one row (the columns this batch holds) with its tag. If a getter of {@code row} throws, the batch is
+   * unchanged (the slot is overwritten by the next row).
    */
-  void add(Row row) {
+  void add(Row row, Object tag) {
     int r = size;
     int word = r >>> 6;
     long bit = 1L << r;
     for (int c = 0; c < kinds.length; c++) {
-      if (row.isNull(c)) {
+      int s = sources[c];
+      if (row.isNull(s)) {
         nulls[c][word] |= bit;
         continue;
       }
       nulls[c][word] &= ~bit;
       switch (kinds[c]) {
-        case BOOLEAN -> booleans[c][r] = row.getBoolean(c);
-        case INT -> ints[c][r] = row.getInt(c);
-        case LONG -> longs[c][r] = row.getLong(c);
-        case FLOAT -> floats[c][r] = row.getFloat(c);
-        case DOUBLE -> doubles[c][r] = row.getDouble(c);
-        case STRING -> objects[c][r] = row.getString(c); // immutable: kept by reference
-        case DECIMAL -> objects[c][r] = row.getDecimal(c);
-        default -> objects[c][r] = row.getBinary(c).clone(); // the caller may reuse its array after write
+        case BOOLEAN -> booleans[c][r] = row.getBoolean(s);
+        case INT -> ints[c][r] = row.getInt(s);
+        case LONG -> longs[c][r] = row.getLong(s);
+        case FLOAT -> floats[c][r] = row.getFloat(s);
+        case DOUBLE -> doubles[c][r] = row.getDouble(s);
+        case STRING -> objects[c][r] = row.getString(s); // immutable: kept by reference
+        case DECIMAL -> objects[c][r] = row.getDecimal(s);
+        default -> objects[c][r] = row.getBinary(s).clone(); // the caller may reuse its array after write
       }
     }
+    tags[r] = tag;
     size = r + 1;
   }
 

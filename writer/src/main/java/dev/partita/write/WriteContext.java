@@ -18,12 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What every file writer of one write shares, from any number of threads: where files go, their names, the
- * memory budget, the completed files, the partitions seen and the counters of every writing thread. Thread-safe;
- * nothing here is touched per row except {@link #reliefWanted()} (a volatile read).
+ * open-file limit, the memory budget, the completed files, the partitions seen, the writers and the counters of
+ * every writing thread. Thread-safe; nothing here is touched per row.
  *
- * <p>The budget counts the buffered bytes files reported ({@link #bufferedBytes()}). A file's growth is admitted
- * only while the total stays within the budget ({@link #tryReserve}); a writer whose growth is refused relieves
- * its own files first (see {@link BasePartitionedWriter}), so the total never passes the budget.
+ * <p>The open-file limit is one count for the whole write ({@link #tryOpenFile}): a writer takes a slot before it
+ * opens a file and gives it back when the file closes, so the count never passes {@code maxOpenFiles}, however
+ * the files are spread over the writers. The budget counts the buffered bytes files reported
+ * ({@link #bufferedBytes()}). A file's growth is admitted only while the total stays within the budget
+ * ({@link #tryReserve}); a writer whose growth is refused relieves its own files first (see
+ * {@link BasePartitionedWriter}), so the total never passes the budget.
  */
 final class WriteContext {
   final Storage storage;
@@ -35,6 +38,10 @@ final class WriteContext {
   final WriteOptions options;
   private final long budgetLimit;
   private final int writers;
+  private final int maxOpenFiles;
+  private final AtomicInteger openFiles = new AtomicInteger();
+  private final AtomicLong clock = new AtomicLong();
+  private final List<BasePartitionedWriter> registered = new CopyOnWriteArrayList<>();
   private final AtomicLong buffered = new AtomicLong();
   private final AtomicInteger fileCounter = new AtomicInteger();
   private final List<DataFile> completed = new ArrayList<>();
@@ -52,6 +59,7 @@ final class WriteContext {
     this.maxRowsPerFile = options.maxRowsPerFile();
     this.budgetLimit = options.memoryBudget().bytes();
     this.writers = options.parallelism();
+    this.maxOpenFiles = options.maxOpenFiles();
   }
 
   /**
@@ -80,6 +88,52 @@ final class WriteContext {
     Counters c = new Counters();
     counters.add(c);
     return c;
+  }
+
+  /** Adds a writer of this write: it may be asked for files and memory by the others. */
+  void register(BasePartitionedWriter writer) {
+    registered.add(writer);
+  }
+
+  /** Every writer of this write. */
+  List<BasePartitionedWriter> writers() {
+    return registered;
+  }
+
+  /**
+   * The next use stamp of the write, increasing across threads: a producer stamps each batch it hands over, and
+   * workers order their files by it, so the least recently used file of the whole write can be found.
+   */
+  long tick() {
+    return clock.incrementAndGet();
+  }
+
+  /** Takes one open-file slot for a file about to be opened; false, changing nothing, when all are taken. */
+  boolean tryOpenFile() {
+    while (true) {
+      int now = openFiles.get();
+      if (now >= maxOpenFiles) {
+        return false;
+      }
+      if (openFiles.compareAndSet(now, now + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Gives back the slot of a file that closed, was dropped or could not be opened. */
+  void fileClosed() {
+    openFiles.decrementAndGet();
+  }
+
+  /** Open-file slots taken: files open or being opened; never above {@link #maxOpenFiles()}. */
+  int openFiles() {
+    return openFiles.get();
+  }
+
+  /** The write's limit of open files, all writers together. */
+  int maxOpenFiles() {
+    return maxOpenFiles;
   }
 
   /** Records a partition; true the first time any thread of the write records it. */
@@ -119,6 +173,20 @@ final class WriteContext {
     return buffered.get();
   }
 
+  /**
+   * Rows until a file growing {@code bytesPerRow} is read again ({@code 1..}{@link RollingFileWriter#CHECK_INTERVAL}):
+   * few enough that the growth the budget has not seen yet, over as many files as may be open, stays within a
+   * sixteenth of the budget (for the default 256MB and 1,000 files, 16KB per file: every 100 rows unless rows
+   * grow a file by more than 160 bytes).
+   */
+  int checkInterval(long bytesPerRow) {
+    if (bytesPerRow <= 0) {
+      return RollingFileWriter.CHECK_INTERVAL;
+    }
+    long allowance = budgetLimit / (16L * maxOpenFiles);
+    return (int) Math.max(1, Math.min(RollingFileWriter.CHECK_INTERVAL, allowance / bytesPerRow));
+  }
+
   /** The level relief brings buffered bytes down to (hysteresis, so relief runs rarely). */
   long reliefTarget() {
     return budgetLimit - budgetLimit / 4;
@@ -139,11 +207,15 @@ final class WriteContext {
 
   /**
    * Asks the other threads to bring their buffers down to their share: the caller is within its own share but the
-   * total is still above the target. Ignored with one writing thread.
+   * total is still above the target. Every writer sees it at its next row, or at once if it waits for rows (see
+   * {@link BasePartitionedWriter#callAttention()}). Ignored with one writing thread.
    */
   void requestRelief() {
     if (writers > 1 && !reliefWanted) {
       reliefWanted = true;
+      for (BasePartitionedWriter w : registered) {
+        w.callAttention();
+      }
     }
   }
 
@@ -154,13 +226,15 @@ final class WriteContext {
     }
   }
 
-  /** Counters of all writing threads, summed; buffered bytes as admitted by the budget. */
+  /**
+   * Counters of all writing threads, summed; open files and buffered bytes as counted by the limit and the
+   * budget (one atomic count each, so a reading never passes them).
+   */
   WriterMetrics metrics() {
     long rows = 0;
     long rejected = 0;
     long files = 0;
     long bytes = 0;
-    long open = 0;
     long flushes = 0;
     long evictions = 0;
     for (Counters c : counters) {
@@ -168,12 +242,20 @@ final class WriteContext {
       rejected += c.rejectedRows.getAcquire();
       files += c.files.getAcquire();
       bytes += c.bytes.getAcquire();
-      open += c.openFiles.getAcquire();
       flushes += c.flushes.getAcquire();
       evictions += c.evictions.getAcquire();
     }
-    return new WriterMetrics(rows, rejected, files, bytes, open, buffered.get(), flushes, evictions,
+    return new WriterMetrics(rows, rejected, files, bytes, openFiles.get(), buffered.get(), flushes, evictions,
         partitions.mappingCount());
+  }
+
+  /** Times a writer with no open file asked another for one (the open-file limit was reached); for tests. */
+  long fileAsks() {
+    long asks = 0;
+    for (Counters c : counters) {
+      asks += c.fileAsks.getAcquire();
+    }
+    return asks;
   }
 
   /** Publishes every completed file as one commit; call once all writing threads have closed their files. */

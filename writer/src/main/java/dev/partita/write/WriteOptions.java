@@ -198,9 +198,10 @@ public final class WriteOptions {
      * the writer starts that many worker threads (closed with the writer) and {@code write} may be called from
      * several threads at once: each row is copied into a batch of the worker that owns its partition, so every
      * file has exactly one writing thread, and a partition that takes a large share of the recent rows is spread
-     * over several workers, each writing its own files. Requires {@link Routing#FANOUT}; {@code maxOpenFiles} is
-     * split evenly between the workers and must be at least the parallelism; the memory budget is shared by all
-     * of them. Rows waiting in hand-off queues (a few batches of 512 rows per worker) are not counted in the
+     * over several workers, each writing its own files. Requires {@link Routing#FANOUT}; {@code maxOpenFiles} and
+     * the memory budget are limits of the whole write, shared by the workers by need ({@code maxOpenFiles} must be
+     * at least the parallelism, so that every worker can keep a file open). Rows waiting in hand-off queues (up to
+     * 16 batches of 512 rows per worker, plus one per worker for each producer thread) are not counted in the
      * budget. Differences from 1: {@code InvalidRowException} row numbers count the rows of the calling thread,
      * and a row that passes the writer's checks but that the format refuses fails the whole write (its producer
      * has already returned, so it cannot be told).
@@ -215,8 +216,9 @@ public final class WriteOptions {
     }
 
     /**
-     * Most files open at once, at least 1 (and at least {@code parallelism}: each worker keeps
-     * {@code maxOpenFiles / parallelism} of them); default {@link #DEFAULT_MAX_OPEN_FILES}.
+     * Most files open at once, all worker threads together, at least 1 (and at least {@code parallelism}); default
+     * {@link #DEFAULT_MAX_OPEN_FILES}. Beyond it the least recently used file is closed, and its partition gets a
+     * new file if more rows arrive.
      */
     public Builder maxOpenFiles(int maxOpenFiles) {
       this.maxOpenFiles = maxOpenFiles;
@@ -293,7 +295,7 @@ public final class WriteOptions {
       }
       if (maxOpenFiles < parallelism) {
         throw new IllegalArgumentException("maxOpenFiles must be at least parallelism (" + parallelism
-            + "), since each worker keeps its own share of the open files; got " + maxOpenFiles);
+            + "), so that every worker can keep a file open; got " + maxOpenFiles);
       }
       if (memoryBudget.bytes() < DataSize.ofMegabytes(1).bytes()) {
         throw new IllegalArgumentException("memoryBudget must be at least 1MB, got " + memoryBudget);
