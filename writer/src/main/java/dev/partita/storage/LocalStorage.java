@@ -2,7 +2,6 @@ package dev.partita.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,9 +9,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@link Storage} on the local file system through {@code java.nio}. Renames are atomic and never replace a
@@ -141,22 +141,33 @@ public final class LocalStorage implements Storage {
       return List.of();
     }
     List<FileEntry> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(d)) {
-      s.forEach(p -> {
-        try {
-          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-          if (a.isRegularFile()) {
-            out.add(new FileEntry(p.toString(), a.size(), a.lastModifiedTime().toMillis()));
-          }
-        } catch (NoSuchFileException e) {
-          // deleted while listing
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+    // Other processes (concurrent writers, recovery) create and delete files under the directory while it is
+    // walked: an entry or folder that vanishes between being read and being visited is skipped, not an error.
+    Files.walkFileTree(d, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+        if (a.isRegularFile()) {
+          out.add(new FileEntry(p.toString(), a.size(), a.lastModifiedTime().toMillis()));
         }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null && !(e instanceof NoSuchFileException)) {
+          throw e;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
     out.sort(Comparator.comparing(FileEntry::path));
     return out;
   }
