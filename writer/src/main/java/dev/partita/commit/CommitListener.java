@@ -1,8 +1,10 @@
 package dev.partita.commit;
 
 /**
- * Observes a commit's progress, for monitoring and for tests that interrupt a commit at a chosen step. Called on
- * the committing thread after each step has taken effect; it must not throw.
+ * Observes a commit's progress, for monitoring and for tests that interrupt a commit at a chosen step. Called
+ * after each step has taken effect; it must not throw. A write with {@code parallelism} above 1 deletes and
+ * publishes files on several threads, so {@link CommitStep#OLD_FILE_DELETED} and {@link CommitStep#FILE_PUBLISHED}
+ * may then be reported from several threads at once.
  */
 @FunctionalInterface
 public interface CommitListener {

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,35 +77,26 @@ record Journal(String writeId, List<String> deletes, List<Publish> publishes) {
   }
 
   /**
-   * Carries out the journal: deletes, then publishes (data files first, the manifest last, as listed). Steps
-   * already done are skipped, so a crash anywhere followed by another apply completes the commit.
+   * Carries out the journal: deletes, then publishes (data files first, the manifest last). Steps already done
+   * are skipped, so a crash anywhere followed by another apply completes the commit. Deletes and data files are
+   * handled on up to {@code threads} threads; the listener may then be called from several threads at once.
    *
    * @throws IOException when a file to publish is neither staged nor in place (the commit cannot complete)
    */
-  void apply(Storage storage, TableLayout layout, CommitListener listener) throws IOException {
-    for (String d : deletes) {
+  void apply(Storage storage, TableLayout layout, CommitListener listener, int threads) throws IOException {
+    ParallelSteps.run(threads, deletes, d -> {
       if (storage.delete(layout.resolve(d), layout.root())) {
         listener.onStep(CommitStep.OLD_FILE_DELETED, d);
       }
-    }
+    });
+    List<Publish> data = new ArrayList<>();
+    List<Publish> metadata = new ArrayList<>();
     for (Publish p : publishes) {
-      String staged = layout.resolve(p.staging);
-      String target = layout.resolve(p.target);
-      if (storage.exists(staged)) {
-        try {
-          storage.rename(staged, target);
-        } catch (FileAlreadyExistsException e) {
-          throw new IOException("cannot publish " + p.target + ": a different file already exists there; "
-              + "write ids must be unique per table", e);
-        }
-      } else if (!storage.exists(target)) {
-        throw new IOException("commit " + writeId + " cannot complete: " + p.target
-            + " is neither staged nor published");
-      } else {
-        continue;
-      }
-      listener.onStep(p.target.startsWith(TableLayout.METADATA_DIR + "/")
-          ? CommitStep.MANIFEST_PUBLISHED : CommitStep.FILE_PUBLISHED, p.target);
+      (isMetadata(p) ? metadata : data).add(p);
+    }
+    ParallelSteps.run(threads, data, p -> publish(storage, layout, listener, p));
+    for (Publish p : metadata) {
+      publish(storage, layout, listener, p);
     }
     if (!storage.exists(layout.successFile())) {
       try {
@@ -114,6 +106,31 @@ record Journal(String writeId, List<String> deletes, List<Publish> publishes) {
       }
     }
     listener.onStep(CommitStep.SUCCESS_MARKED, "");
+  }
+
+  private void publish(Storage storage, TableLayout layout, CommitListener listener, Publish p) throws IOException {
+    String staged = layout.resolve(p.staging);
+    String target = layout.resolve(p.target);
+    try {
+      storage.rename(staged, target);
+    } catch (FileAlreadyExistsException e) {
+      if (!storage.exists(staged)) {
+        return; // published before a crash
+      }
+      throw new IOException("cannot publish " + p.target + ": a different file already exists there; "
+          + "write ids must be unique per table", e);
+    } catch (NoSuchFileException e) {
+      if (storage.exists(target)) {
+        return; // published before a crash
+      }
+      throw new IOException("commit " + writeId + " cannot complete: " + p.target
+          + " is neither staged nor published", e);
+    }
+    listener.onStep(isMetadata(p) ? CommitStep.MANIFEST_PUBLISHED : CommitStep.FILE_PUBLISHED, p.target);
+  }
+
+  private static boolean isMetadata(Publish p) {
+    return p.target.startsWith(TableLayout.METADATA_DIR + "/");
   }
 
   /** The table-relative path of the commit manifest (the publish under {@code _partita/}). */

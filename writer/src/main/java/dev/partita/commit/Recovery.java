@@ -37,16 +37,14 @@ public final class Recovery {
           Optional<Journal> journal = storage.exists(journalPath)
               ? Journal.read(storage, journalPath) : Optional.empty();
           if (journal.isPresent()) {
-            journal.get().apply(storage, layout, CommitListener.NONE);
+            journal.get().apply(storage, layout, CommitListener.NONE, 1);
             WriteTransaction.runHook(hook, writeId, layout.resolve(journal.get().manifest()));
             storage.delete(journalPath, layout.metadataDir());
             completed.add(writeId);
           } else if (!storage.list(layout.stagingDir(writeId)).isEmpty()) {
             rolledBack.add(writeId);
           }
-          for (FileEntry f : storage.list(layout.stagingDir(writeId))) {
-            storage.delete(f.path(), layout.metadataDir());
-          }
+          WriteTransaction.clearStaging(storage, layout, writeId);
         }
         storage.delete(layout.lockFile(writeId), layout.metadataDir());
       }

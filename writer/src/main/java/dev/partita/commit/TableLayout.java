@@ -9,7 +9,7 @@ import java.util.Objects;
  * <pre>
  * root/year=2024/month=3/part-&lt;writeId&gt;-00001.snappy.parquet   published data file
  * root/_SUCCESS                                                     marker, created by the first commit
- * root/_partita/staging/&lt;writeId&gt;/year=2024/.../part-...parquet.inprogress   files being written
+ * root/_partita/staging/&lt;writeId&gt;/part-&lt;writeId&gt;-00001.snappy.parquet.inprogress   files being written
  * root/_partita/locks/&lt;writeId&gt;.lock                                held while the write is alive
  * root/_partita/journal/&lt;writeId&gt;.journal                            a commit in flight
  * root/_partita/commits/&lt;millis&gt;-&lt;writeId&gt;.json                    manifest of a completed commit
@@ -65,9 +65,14 @@ public final class TableLayout {
     return resolve(METADATA_DIR + "/staging/" + writeId);
   }
 
-  /** Where the file to be published at {@code relative} is written first. */
+  /**
+   * Where the file to be published at {@code relative} is written first: directly in the write's staging folder,
+   * named by the file's own name (the last segment of {@code relative}), so staging makes one folder per write,
+   * not one per partition. File names must therefore be unique within a write, as Partita's are (they carry the
+   * write id and a counter); {@link dev.partita.storage.Storage#create} refuses a second file of the same name.
+   */
   public String stagingFile(String writeId, String relative) {
-    return stagingDir(writeId) + "/" + relative + IN_PROGRESS_SUFFIX;
+    return stagingDir(writeId) + "/" + relative.substring(relative.lastIndexOf('/') + 1) + IN_PROGRESS_SUFFIX;
   }
 
   /** The liveness lock of one write. */

@@ -137,6 +137,21 @@ public final class WriteTransaction implements AutoCloseable {
    */
   public CommitResult commit(List<DataFile> files, Set<String> partitionDirs, String format, Schema schema,
       PartitionSpec spec) {
+    return commit(files, partitionDirs, format, schema, spec, 1);
+  }
+
+  /**
+   * Publishes the staged files atomically as one commit, {@code threads} at a time: the commit is still decided
+   * by one journal and its manifest published last, so readers of manifests see all files or none.
+   *
+   * @param threads how many files are published at once (at least 1); many partitions publish faster with more
+   * @see #commit(List, Set, String, Schema, PartitionSpec)
+   */
+  public CommitResult commit(List<DataFile> files, Set<String> partitionDirs, String format, Schema schema,
+      PartitionSpec spec, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     checkOpen();
     finished = true;
     boolean decided = false;
@@ -178,7 +193,7 @@ public final class WriteTransaction implements AutoCloseable {
       journal.write(storage, layout);
       decided = true;
       listener.onStep(CommitStep.JOURNAL_WRITTEN, layout.relativize(layout.journalFile(writeId)));
-      journal.apply(storage, layout, listener);
+      journal.apply(storage, layout, listener, threads);
       runHook(hook, writeId, layout.resolve(manifest));
       storage.delete(layout.journalFile(writeId), layout.metadataDir());
       cleanUp();
@@ -233,11 +248,17 @@ public final class WriteTransaction implements AutoCloseable {
   }
 
   private void cleanUp() throws IOException {
+    clearStaging(storage, layout, writeId);
+    releaseLockOrThrow();
+  }
+
+  /** Deletes a write's staged files and then its staging folder (left empty by published files). */
+  static void clearStaging(Storage storage, TableLayout layout, String writeId) throws IOException {
     String staging = layout.stagingDir(writeId);
     for (FileEntry f : storage.list(staging)) {
       storage.delete(f.path(), layout.metadataDir());
     }
-    releaseLockOrThrow();
+    storage.delete(staging, layout.metadataDir());
   }
 
   private void releaseLockOrThrow() throws IOException {

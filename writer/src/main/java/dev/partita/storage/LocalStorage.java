@@ -54,8 +54,13 @@ public final class LocalStorage implements Storage {
   @Override
   public PositionOutputStream create(String path) throws IOException {
     Path p = Path.of(path);
-    FileChannel ch = inDirectory(p.toAbsolutePath().getParent(),
-        () -> FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException e) {
+      ch = inDirectory(p.toAbsolutePath().getParent(),
+          () -> FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
     return new ChannelOutputStream(ch, sync);
   }
 
@@ -72,10 +77,21 @@ public final class LocalStorage implements Storage {
     // A hard link fails atomically when the target exists; the move below is the fallback for file systems
     // without links.
     try {
-      inDirectory(parent, () -> Files.createLink(t, s));
+      try {
+        Files.createLink(t, s);
+      } catch (NoSuchFileException e) {
+        if (!Files.exists(s)) {
+          throw e;
+        }
+        inDirectory(parent, () -> Files.createLink(t, s)); // the target's folder is new
+      }
       Files.delete(s);
     } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
       if (e instanceof FileAlreadyExistsException) {
+        if (Files.exists(s) && Files.isSameFile(s, t)) {
+          Files.delete(s); // linked before a crash that came before the source was removed
+          return;
+        }
         throw e;
       }
       if (Files.exists(t)) {
@@ -175,7 +191,12 @@ public final class LocalStorage implements Storage {
   @Override
   public boolean delete(String path, String stopAt) throws IOException {
     Path p = Path.of(path);
-    boolean existed = Files.deleteIfExists(p);
+    boolean existed;
+    try {
+      existed = Files.deleteIfExists(p);
+    } catch (DirectoryNotEmptyException e) {
+      return false;
+    }
     Path stop = Path.of(stopAt).toAbsolutePath().normalize();
     Path dir = p.toAbsolutePath().normalize().getParent();
     while (dir != null && dir.startsWith(stop) && !dir.equals(stop)) {

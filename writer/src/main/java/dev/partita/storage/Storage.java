@@ -38,7 +38,8 @@ public interface Storage {
   List<FileEntry> list(String directory) throws IOException;
 
   /**
-   * Deletes a file, then any parents up to (not including) {@code stopAt} that became empty.
+   * Deletes a file, then any parents up to (not including) {@code stopAt} that became empty. On file systems
+   * with folders, a {@code path} naming a folder is removed when it is empty and left as it is otherwise.
    *
    * @return whether the file existed
    */

@@ -265,6 +265,6 @@ final class WriteContext {
       files = List.copyOf(completed);
     }
     return transaction.commit(files, new LinkedHashSet<>(partitions.values()), format.name(), options.schema(),
-        options.partitionSpec());
+        options.partitionSpec(), options.parallelism());
   }
 }

@@ -34,7 +34,7 @@ class CommitHookTest {
       }
     };
     Table table = Table.open(LocalStorage.instance(), root.toString(), hook);
-    PartitionedWriter w = table.newWriter(CrashingWriter.options(WriteMode.APPEND, CommitListener.NONE));
+    PartitionedWriter w = table.newWriter(CrashingWriter.options(WriteMode.APPEND, CommitListener.NONE, 1));
     CrashingWriter.write(w, "A", 0, 500, () -> {});
     assertThatThrownBy(w::commit).isInstanceOfSatisfying(CommitException.class,
         e -> assertThat(e.isDecided()).isTrue()).hasMessageContaining("catalog unavailable");

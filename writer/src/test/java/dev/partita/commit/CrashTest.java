@@ -28,29 +28,32 @@ class CrashTest {
 
   @ParameterizedTest(name = "{0} #{1} ({2})")
   @CsvSource({
-      "WRITING, 1, APPEND, false",
-      "FILES_CLOSED, 1, APPEND, false",
-      "JOURNAL_WRITTEN, 1, APPEND, true",
-      "FILE_PUBLISHED, 1, APPEND, true",
-      "FILE_PUBLISHED, 4, APPEND, true",
-      "MANIFEST_PUBLISHED, 1, APPEND, true",
-      "SUCCESS_MARKED, 1, APPEND, true",
-      "COMMITTED, 1, APPEND, true",
-      "OLD_FILE_DELETED, 2, OVERWRITE, true",
-      "FILE_PUBLISHED, 2, OVERWRITE_PARTITIONS, true",
+      "WRITING, 1, APPEND, false, 1",
+      "FILES_CLOSED, 1, APPEND, false, 1",
+      "JOURNAL_WRITTEN, 1, APPEND, true, 1",
+      "FILE_PUBLISHED, 1, APPEND, true, 1",
+      "FILE_PUBLISHED, 4, APPEND, true, 1",
+      "FILE_PUBLISHED, 10, APPEND, true, 2",
+      "MANIFEST_PUBLISHED, 1, APPEND, true, 1",
+      "SUCCESS_MARKED, 1, APPEND, true, 1",
+      "COMMITTED, 1, APPEND, true, 1",
+      "OLD_FILE_DELETED, 2, OVERWRITE, true, 1",
+      "OLD_FILE_DELETED, 20, OVERWRITE, true, 2",
+      "FILE_PUBLISHED, 2, OVERWRITE_PARTITIONS, true, 1",
   })
-  void recoveryAfterKill(String point, int occurrence, WriteMode mode, boolean committed) throws Exception {
+  void recoveryAfterKill(String point, int occurrence, WriteMode mode, boolean committed, int threads)
+      throws Exception {
     Path root = tmp.resolve("table");
     // Batch A: committed normally by this JVM.
     try (PartitionedWriter w = Table.open(root).newWriter(CrashingWriter.options(WriteMode.APPEND,
-        CommitListener.NONE))) {
+        CommitListener.NONE, 1))) {
       CrashingWriter.write(w, "A", 0, 2000, () -> {});
       w.commit();
     }
     // Batch B: rows 1000..3000 written by a child JVM that is killed at the chosen point.
     Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
         CrashingWriter.class.getName(), root.toString(), point, Integer.toString(occurrence), mode.name(), "B",
-        "1000", "3000").redirectErrorStream(true).start();
+        "1000", "3000", Integer.toString(threads)).redirectErrorStream(true).start();
     String line;
     List<String> output = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -98,6 +101,7 @@ class CrashTest {
     assertThat(LinesTables.allFiles(root.resolve("_partita")))
         .allMatch(p -> p.toString().contains("/_partita/commits/"));
     assertThat(LinesTables.allFiles(root.resolve("_partita/commits"))).hasSize(committed ? 2 : 1);
+    assertThat(root.resolve("_partita/staging")).as("no staging folder is left").doesNotExist();
     assertThat(table.recover().isClean()).isTrue();
     assertThat(ids(root)).containsExactlyInAnyOrderElementsOf(expected);
   }

@@ -10,6 +10,7 @@ import dev.partita.write.PartitionedWriter;
 import dev.partita.write.WriteMode;
 import dev.partita.write.WriteOptions;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The child process of {@link CrashTest}: writes rows {@code from..to} and stops dead (sleeps until killed) at
@@ -23,10 +24,10 @@ public final class CrashingWriter {
 
   private CrashingWriter() {}
 
-  /** Options of the writes in the crash test. */
-  static WriteOptions options(WriteMode mode, CommitListener listener) {
+  /** Options of the writes in the crash test; {@code threads} write and publish the files. */
+  static WriteOptions options(WriteMode mode, CommitListener listener, int threads) {
     return WriteOptions.builder(SCHEMA, new LinesFormat(1024, 0)).partitionBy(SPEC).mode(mode)
-        .maxRowsPerFile(300).commitListener(listener).build();
+        .maxRowsPerFile(300).commitListener(listener).parallelism(threads).build();
   }
 
   /** Writes rows {@code from} (inclusive) to {@code to} (exclusive) of batch {@code batch}. */
@@ -40,19 +41,19 @@ public final class CrashingWriter {
     }
   }
 
-  /** Arguments: table root, point, occurrence, mode, batch, from, to. */
+  /** Arguments: table root, point, occurrence, mode, batch, from, to, threads. */
   public static void main(String[] args) {
     Path root = Path.of(args[0]);
     String point = args[1];
     int occurrence = Integer.parseInt(args[2]);
     WriteMode mode = WriteMode.valueOf(args[3]);
-    int[] seen = new int[1];
+    AtomicInteger seen = new AtomicInteger();
     CommitListener listener = (step, path) -> {
-      if (step.name().equals(point) && ++seen[0] == occurrence) {
+      if (step.name().equals(point) && seen.incrementAndGet() == occurrence) {
         hang(point);
       }
     };
-    try (PartitionedWriter w = Table.open(root).newWriter(options(mode, listener))) {
+    try (PartitionedWriter w = Table.open(root).newWriter(options(mode, listener, Integer.parseInt(args[7])))) {
       write(w, args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]), () -> {
         if (point.equals("WRITING")) {
           hang(point);
