@@ -1,6 +1,7 @@
 package dev.partita.format.parquet;
 
 import dev.partita.storage.PositionOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,21 +17,28 @@ import org.apache.parquet.format.Util;
 
 /**
  * Everything a Parquet file holds after its row groups, collected while they are written: the page index of every
- * column chunk (kept serialized, since only its position is still unknown), then {@code FileMetaData}, its 4-byte
- * little-endian length and the closing magic.
+ * column chunk, then {@code FileMetaData}, its 4-byte little-endian length and the closing magic. Until the file
+ * ends, each chunk's page index and {@code ColumnMetaData} are kept serialized (a tenth of their size as objects),
+ * since a file left open over thousands of partitions may close many row groups early for the memory budget.
  */
 final class FileFooter {
   static final byte[] MAGIC = {'P', 'A', 'R', '1'};
   private static final int FORMAT_VERSION = 1;
   /** Rough footer bytes per column chunk, for size estimates. */
   private static final long BYTES_PER_CHUNK = 160;
+  /** Heap of a row group's entry besides its chunks (RowGroup, its list, the per-group arrays). */
+  private static final long RETAINED_BYTES_PER_GROUP = 200;
+  /** Heap of a chunk's entry besides its serialized parts (ColumnChunk, three array slots and headers). */
+  private static final long RETAINED_BYTES_PER_CHUNK = 120;
 
   private final ParquetSchema schema;
   private final List<RowGroup> rowGroups = new ArrayList<>();
   private final List<byte[][]> columnIndexes = new ArrayList<>();
   private final List<byte[][]> offsetIndexes = new ArrayList<>();
+  private final List<byte[][]> chunkMetadata = new ArrayList<>();
   private final ScratchBuffer scratch = new ScratchBuffer(4096);
   private long indexBytes;
+  private long metadataBytes;
 
   FileFooter(ParquetSchema schema) {
     this.schema = schema;
@@ -59,9 +67,26 @@ final class FileFooter {
         indexBytes += oi[i].length;
       }
     }
+    List<ColumnChunk> chunks = group.getColumns();
+    byte[][] meta = new byte[chunks.size()][];
+    for (int i = 0; i < meta.length; i++) {
+      scratch.reset();
+      Util.writeColumnMetaData(chunks.get(i).getMeta_data(), scratch, null, null);
+      meta[i] = Arrays.copyOf(scratch.array(), scratch.size());
+      metadataBytes += meta[i].length;
+      chunks.get(i).setMeta_data(null);
+    }
     rowGroups.add(group);
     columnIndexes.add(ci);
     offsetIndexes.add(oi);
+    chunkMetadata.add(meta);
+  }
+
+  /** Heap held for the row groups written so far: their serialized metadata and page indexes, and objects. */
+  long retainedBytes() {
+    long groups = rowGroups.size();
+    long chunks = groups * schema.descriptors.size();
+    return indexBytes + metadataBytes + groups * RETAINED_BYTES_PER_GROUP + chunks * RETAINED_BYTES_PER_CHUNK;
   }
 
   /** Expected bytes of the footer if written now with one more row group. */
@@ -72,6 +97,13 @@ final class FileFooter {
   /** Writes the page indexes (every column index, then every offset index), FileMetaData, length and magic. */
   void writeTo(PositionOutputStream out, long rows, Map<String, String> keyValueMetadata, String createdBy)
       throws IOException {
+    for (int g = 0; g < rowGroups.size(); g++) {
+      List<ColumnChunk> chunks = rowGroups.get(g).getColumns();
+      byte[][] meta = chunkMetadata.get(g);
+      for (int i = 0; i < meta.length; i++) {
+        chunks.get(i).setMeta_data(Util.readColumnMetaData(new ByteArrayInputStream(meta[i]), null, null));
+      }
+    }
     writeIndexes(out, columnIndexes, true);
     writeIndexes(out, offsetIndexes, false);
     FileMetaData footer = new FileMetaData(FORMAT_VERSION, schema.elements, rows, rowGroups);

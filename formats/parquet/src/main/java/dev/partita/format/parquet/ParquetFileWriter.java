@@ -207,7 +207,8 @@ final class ParquetFileWriter implements FormatWriter {
   /**
    * Rows so far; memory held for the open row group (the rows copied while it is only buffered; then the column
    * store with its buffered pages and dictionaries and each column's fixed overhead; recycled page buffers, bloom
-   * filters; not the compression buffers, which belong to the thread);
+   * filters; what earlier row groups left for the footer; not the compression buffers, which belong to the
+   * thread);
    * and the file size if finished now: bytes written, plus the compressed pages held, plus the open pages at the
    * compression ratio seen so far, plus page indexes and an allowance for the footer.
    */
@@ -233,7 +234,7 @@ final class ParquetFileWriter implements FormatWriter {
         + footer.estimatedBytes();
     // The column store's allocated size counts the slabs and dictionaries it holds beyond the bytes written into
     // them: with many small files that fixed share dominates, and the memory budget must see it.
-    long held = BASE_BYTES_PER_COLUMN * chunks.length + (store == null ? pendingBytes
+    long held = BASE_BYTES_PER_COLUMN * chunks.length + footer.retainedBytes() + (store == null ? pendingBytes
         : Math.max(buffered, store.getAllocatedSize()) + FIXED_BYTES_PER_COLUMN * chunks.length);
     return new FormatProgress(rows, held + allocator.pooledBytes() + bloomBytes, estimate);
   }
@@ -287,6 +288,10 @@ final class ParquetFileWriter implements FormatWriter {
       group.setTotal_compressed_size(compressed);
       footer.add(group, columnIndexes, offsetIndexes);
       out.flush();
+      // The value writers point at this row group's column writers, which hold its pages: let them all go.
+      for (ValueWriter w : writers) {
+        w.bind(null);
+      }
       store = null;
       groupRows = 0;
     } catch (IOException | RuntimeException e) {
