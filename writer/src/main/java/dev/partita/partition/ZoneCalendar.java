@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Allocation-free calendar arithmetic for the temporal transforms: local epoch seconds of an instant in a zone, and
@@ -13,15 +14,21 @@ import java.util.Arrays;
  *
  * <p>For a zone with transitions the offsets between {@link #TABLE_FROM} and {@link #TABLE_UNTIL} are tabulated once,
  * with an index of the last transition before each 2^21-second (about 24-day) slot, so that a lookup is a table read
- * plus rarely a step or two; instants outside that window ask {@link ZoneRules} (which allocates).
+ * plus rarely a step or two. Before the window a zone without earlier transitions keeps its first offset. After it,
+ * once a zone's explicit transitions have ended (before {@code TABLE_UNTIL - CYCLE}, 2100), only its yearly rules
+ * apply, and they repeat every 400 Gregorian years ({@link #CYCLE}, a whole number of weeks), so the instant is
+ * moved back by whole cycles into the window. Only a zone that fits neither case asks {@link ZoneRules}, which
+ * allocates; no zone of JDK 17's time-zone database does (its last explicit transition is in 2087).
  */
 final class ZoneCalendar {
   static final long SECONDS_PER_DAY = 86_400L;
   static final long MICROS_PER_SECOND = 1_000_000L;
   /** 1800-01-01T00:00Z: start of the tabulated window. */
   static final long TABLE_FROM = -5_364_662_400L;
-  /** 2300-01-01T00:00Z: end of the tabulated window. */
-  static final long TABLE_UNTIL = 10_413_792_000L;
+  /** 2500-01-01T00:00Z: end of the tabulated window. */
+  static final long TABLE_UNTIL = 16_725_225_600L;
+  /** Seconds in 400 Gregorian years: 146,097 days, 20,871 weeks; the calendar and yearly zone rules repeat. */
+  static final long CYCLE = 146_097L * SECONDS_PER_DAY;
 
   private final ZoneId zone;
   private final ZoneRules rules;
@@ -31,6 +38,10 @@ final class ZoneCalendar {
   private final long[] transitions;
   private final int[] offsets;
   private final int offsetBeforeFirst;
+  /** Whether no transition is at or before TABLE_FROM, so that offsetBeforeFirst holds for all earlier instants. */
+  private final boolean constantBefore;
+  /** Whether only the zone's yearly rules apply from TABLE_UNTIL - CYCLE on, so that offsets repeat every CYCLE. */
+  private final boolean cyclicAfter;
   /** slotIndex[k]: index of the last transition at or before TABLE_FROM + (k << SLOT_SHIFT), or -1. */
   private final int[] slotIndex;
   private static final int SLOT_SHIFT = 21;
@@ -44,6 +55,8 @@ final class ZoneCalendar {
       transitions = new long[0];
       offsets = new int[0];
       offsetBeforeFirst = fixedOffset;
+      constantBefore = true;
+      cyclicAfter = true;
       slotIndex = new int[0];
       return;
     }
@@ -52,6 +65,9 @@ final class ZoneCalendar {
     int n = 0;
     Instant from = Instant.ofEpochSecond(TABLE_FROM);
     offsetBeforeFirst = rules.getOffset(from).getTotalSeconds();
+    constantBefore = rules.previousTransition(Instant.ofEpochSecond(TABLE_FROM + 1)) == null;
+    List<ZoneOffsetTransition> explicit = rules.getTransitions();
+    cyclicAfter = explicit.isEmpty() || explicit.get(explicit.size() - 1).toEpochSecond() < TABLE_UNTIL - CYCLE;
     ZoneOffsetTransition t = rules.nextTransition(from);
     while (t != null && t.toEpochSecond() < TABLE_UNTIL) {
       if (n == ts.length) {
@@ -91,12 +107,22 @@ final class ZoneCalendar {
     if (fixed) {
       return fixedOffset;
     }
-    if (epochSecond < TABLE_FROM || epochSecond >= TABLE_UNTIL) {
-      return rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+    long s = epochSecond;
+    if (s < TABLE_FROM) {
+      if (constantBefore) {
+        return offsetBeforeFirst;
+      }
+      return rules.getOffset(Instant.ofEpochSecond(s)).getTotalSeconds();
     }
-    int i = slotIndex[(int) ((epochSecond - TABLE_FROM) >>> SLOT_SHIFT)];
-    while (i + 1 < transitions.length && transitions[i + 1] <= epochSecond) {
-      i++; // a transition inside the slot, before epochSecond
+    if (s >= TABLE_UNTIL) {
+      if (!cyclicAfter) {
+        return rules.getOffset(Instant.ofEpochSecond(s)).getTotalSeconds();
+      }
+      s = TABLE_UNTIL - CYCLE + (s - TABLE_UNTIL) % CYCLE; // same offset, whole cycles earlier, inside the window
+    }
+    int i = slotIndex[(int) ((s - TABLE_FROM) >>> SLOT_SHIFT)];
+    while (i + 1 < transitions.length && transitions[i + 1] <= s) {
+      i++; // a transition inside the slot, before s
     }
     return i < 0 ? offsetBeforeFirst : offsets[i];
   }

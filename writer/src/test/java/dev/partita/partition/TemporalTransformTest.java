@@ -11,7 +11,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,7 +86,7 @@ class TemporalTransformTest {
   void farFromTheTabulatedWindowStillFollowsTheZoneRules() {
     PartitionSpec spec = spec(NEW_YORK);
     for (String t : new String[] {"1700-07-01T12:00:00Z", "1799-12-31T23:59:59Z", "2300-07-01T04:30:00Z",
-        "2999-03-15T12:00:00Z", "-1000-01-01T00:00:00Z", "+100000-01-01T00:00:00Z"}) {
+        "2500-01-01T00:00:00Z", "2999-03-15T12:00:00Z", "-1000-01-01T00:00:00Z", "+100000-01-01T00:00:00Z"}) {
       Instant i = Instant.parse(t);
       check(spec, i.getEpochSecond() * 1_000_000L, 0);
     }
@@ -108,6 +111,45 @@ class TemporalTransformTest {
       }
       assertThat(count).as(id).isPositive();
     }
+  }
+
+  /**
+   * Before {@link ZoneCalendar#TABLE_FROM} and after {@link ZoneCalendar#TABLE_UNTIL} the offsets come from the first
+   * offset and the 400-year cycle, not from {@link java.time.zone.ZoneRules}: compare them with it in every zone, at
+   * random instants over the whole range of micros and around the transitions of far years.
+   */
+  @Test
+  void offsetsOutsideTheWindowMatchZoneRulesInEveryZone() {
+    Random random = new Random(2500);
+    long maxSecond = Long.MAX_VALUE / 1_000_000L;
+    int[] years = {2500, 2501, 2899, 2900, 2901, 9999, 10_000, 123_456, 290_000};
+    int transitionsChecked = 0;
+    for (String id : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
+      ZoneId zone = ZoneId.of(id);
+      java.time.zone.ZoneRules rules = zone.getRules();
+      ZoneCalendar calendar = new ZoneCalendar(zone);
+      List<Long> seconds = new ArrayList<>(List.of(Long.MIN_VALUE / 1_000_000L, -maxSecond / 2,
+          ZoneCalendar.TABLE_FROM - 1, ZoneCalendar.TABLE_FROM, ZoneCalendar.TABLE_UNTIL - 1,
+          ZoneCalendar.TABLE_UNTIL, ZoneCalendar.TABLE_UNTIL + ZoneCalendar.CYCLE, maxSecond));
+      for (int i = 0; i < 100; i++) {
+        seconds.add(random.nextLong() % maxSecond);
+      }
+      for (int year : years) {
+        java.time.zone.ZoneOffsetTransition t =
+            rules.nextTransition(Instant.ofEpochSecond(LocalDate.of(year, 1, 1).toEpochDay() * 86_400L));
+        for (int k = 0; k < 2 && t != null; k++, t = rules.nextTransition(t.getInstant())) {
+          for (long d = -2; d <= 2; d++) {
+            seconds.add(t.toEpochSecond() + d);
+          }
+          transitionsChecked++;
+        }
+      }
+      for (long s : seconds) {
+        assertThat(calendar.offsetSeconds(s)).as("%s at %d", id, s)
+            .isEqualTo(rules.getOffset(Instant.ofEpochSecond(s)).getTotalSeconds());
+      }
+    }
+    assertThat(transitionsChecked).as("transitions of far years checked").isGreaterThan(1000);
   }
 
   @Test
