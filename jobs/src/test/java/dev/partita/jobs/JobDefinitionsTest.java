@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partita.catalog.Catalog;
 import dev.partita.catalog.TableId;
+import dev.partita.format.text.read.CsvOptions;
 import dev.partita.jobs.source.FileSource;
+import dev.partita.jobs.source.Source;
 import dev.partita.jobs.source.SourceDefinitions;
 import dev.partita.schema.Schema;
 import java.nio.file.Path;
@@ -154,5 +156,37 @@ class JobDefinitionsTest {
             f -> assertThat(f.format()).isEqualTo(FileSource.Format.PARQUET));
     assertThatThrownBy(() -> SourceDefinitions.source("x", Map.of("directory", "/d", "changed-files", "often"),
         schema, Map.of())).hasMessageContaining("option changed-files of source 'x' must be ignore or reprocess");
+  }
+
+  /** The CSV options keep the stored form definitions were written in before FileSource held a CsvOptions. */
+  @Test
+  void csvOptionsKeepTheirStoredForm() {
+    Map<String, String> stored = new java.util.LinkedHashMap<>();
+    stored.put("kind", "files");
+    stored.put("directory", tmp.toAbsolutePath().normalize().toString());
+    stored.put("glob", "*.csv");
+    stored.put("format", "csv");
+    stored.put("changed-files", "ignore");
+    stored.put("content-hash", "false");
+    stored.put("settle-time", "PT0S");
+    stored.put("max-files-per-run", "unlimited");
+    stored.put("delimiter", "|");
+    stored.put("quote", "'");
+    stored.put("header", "false");
+    stored.put("null-value", "NA");
+    Source source = SourceDefinitions.source("in", stored, Weather.SCHEMA, Map.of());
+    CsvOptions expected = CsvOptions.builder().delimiter('|').quote('\'').header(false).nullValue("NA").build();
+    assertThat(source).isInstanceOfSatisfying(FileSource.class,
+        f -> assertThat(f.csvOptions()).isEqualTo(expected));
+    assertThat(SourceDefinitions.options(source)).containsExactlyEntriesOf(stored);
+    assertThat(SourceDefinitions.csvOptions("in", stored)).isEqualTo(expected);
+    assertThat(SourceDefinitions.csvOptions("in", Map.of("directory", "/d"))).isEqualTo(CsvOptions.DEFAULT);
+
+    assertThatThrownBy(() -> SourceDefinitions.csvOptions("in", Map.of("delimiter", "ab")))
+        .hasMessage("option delimiter of source 'in' must be one character, got 'ab'");
+    assertThatThrownBy(() -> SourceDefinitions.csvOptions("in", Map.of("header", "maybe")))
+        .hasMessage("option header of source 'in' must be true or false, got 'maybe'");
+    assertThatThrownBy(() -> SourceDefinitions.source("in", Map.of("directory", "/d", "delimiter", ";", "quote", ";"),
+        Weather.SCHEMA, Map.of())).hasMessage("source 'in': csv delimiter and quote must differ, both are ';'");
   }
 }

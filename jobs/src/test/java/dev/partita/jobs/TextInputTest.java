@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partita.PartitaException;
+import dev.partita.format.text.read.CsvOptions;
 import dev.partita.jobs.internal.FileInputs;
 import dev.partita.jobs.internal.RecordReader;
 import dev.partita.jobs.source.FileSource;
@@ -135,6 +136,13 @@ class TextInputTest {
     assertThat(read(FileSource.csv("s", tmp, Schema.builder().required("id", DataType.int64())
         .optional("text", DataType.string()).build()).header(false).delimiter(';').build(), file))
         .containsExactly("7|x;y");
+
+    // The whole CsvOptions reaches the reader: quote, header and the null text (unquoted only).
+    Files.writeString(file, "ID|text\n8|NA\n9|'NA'\n10|'a|b'\n");
+    assertThat(read(FileSource.csv("s", tmp, Schema.builder().required("id", DataType.int64())
+        .optional("text", DataType.string()).build()).csvOptions(CsvOptions.builder().delimiter('|').quote('\'')
+        .nullValue("NA").build()).build(), file))
+        .containsExactly("8|NULL", "9|NA", "10|a|b");
   }
 
   @Test

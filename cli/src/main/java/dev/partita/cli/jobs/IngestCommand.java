@@ -653,9 +653,7 @@ public final class IngestCommand implements Callable<Integer> {
     if (f == FileSource.Format.PARQUET) {
       return JobSchemas.fromParquet(files.get(0));
     }
-    CsvOptions csv = usage(() -> CsvOptions.builder().delimiter(o.getOrDefault("delimiter", ",").charAt(0))
-        .quote(o.getOrDefault("quote", "\"").charAt(0)).header(!"false".equals(o.get("header")))
-        .nullValue(o.getOrDefault("null-value", "")).build(), "CSV options");
+    CsvOptions csv = usage(() -> SourceDefinitions.csvOptions(d.source, o), "CSV options");
     return JobSchemas.infer(files, f == FileSource.Format.JSON_LINES, csv, sampleRows);
   }
 

@@ -1,7 +1,6 @@
 package dev.partita.jobs.internal;
 
 import dev.partita.PartitaException;
-import dev.partita.format.text.read.CsvOptions;
 import dev.partita.format.text.read.CsvReader;
 import dev.partita.format.text.read.JsonOptions;
 import dev.partita.format.text.read.JsonReader;
@@ -49,7 +48,7 @@ final class TextFileReader implements RecordReader {
     this.json = reader instanceof JsonReader;
     this.input = input;
     this.schema = source.schema();
-    this.nullValue = source.nullValue();
+    this.nullValue = source.csvOptions().nullValue();
     this.columns = new TextColumns(schema);
   }
 
@@ -61,10 +60,9 @@ final class TextFileReader implements RecordReader {
           .unknownKeys(JsonOptions.UnknownKeys.IGNORE).ignoreKeyCase(true).layout(JsonOptions.Layout.LINES).build();
       return new TextFileReader(new JsonReader(input, in, options), source, input);
     }
-    CsvReader csv = new CsvReader(input, in, CsvOptions.builder().delimiter(source.delimiter())
-        .quote(source.quote()).header(source.header()).nullValue(source.nullValue()).build());
+    CsvReader csv = new CsvReader(input, in, source.csvOptions());
     TextFileReader r = new TextFileReader(csv, source, input);
-    if (source.header()) {
+    if (source.csvOptions().header()) {
       r.mapHeader(csv.readHeader().orElse(List.of()));
     } else {
       r.expectedFields = schema.size();

@@ -1,5 +1,6 @@
 package dev.partita.jobs.source;
 
+import dev.partita.format.text.read.CsvOptions;
 import dev.partita.schema.Schema;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -14,9 +15,9 @@ import java.util.Objects;
  * <p>Each run reads the files its bookmark does not hold yet, in path order; a file the bookmark holds is read
  * again only when it changed and the {@link ChangedFilePolicy} says so. Files and folders whose names start with
  * {@code .} or {@code _} are skipped (write a file under such a name and rename it when complete), and so are
- * files modified less than {@link #settleTime()} ago. Deleted files are ignored. CSV columns are matched by header
- * name (or by position without a header); JSON Lines fields and Parquet columns by name (exact, then ignoring
- * case); a column absent from a file is null.
+ * files modified less than {@link #settleTime()} ago. Deleted files are ignored. CSV files are read as
+ * {@link #csvOptions()} say; their columns are matched by header name (or by position without a header); JSON
+ * Lines fields and Parquet columns by name (exact, then ignoring case); a column absent from a file is null.
  */
 public final class FileSource implements Source {
   /** Default {@link Builder#glob}: every file under the directory. */
@@ -27,12 +28,6 @@ public final class FileSource implements Source {
   public static final Duration DEFAULT_SETTLE_TIME = Duration.ZERO;
   /** Default {@link Builder#maxFilesPerRun}: no limit. */
   public static final int DEFAULT_MAX_FILES_PER_RUN = Integer.MAX_VALUE;
-  /** Default {@link Builder#delimiter}. */
-  public static final char DEFAULT_DELIMITER = ',';
-  /** Default {@link Builder#quote}. */
-  public static final char DEFAULT_QUOTE = '"';
-  /** Default {@link Builder#nullValue}: an empty, unquoted field is null. */
-  public static final String DEFAULT_NULL_VALUE = "";
 
   /** The file format. */
   public enum Format {
@@ -72,12 +67,9 @@ public final class FileSource implements Source {
   private final boolean contentHash;
   private final Duration settleTime;
   private final int maxFilesPerRun;
-  private final char delimiter;
-  private final char quote;
-  private final boolean header;
-  private final String nullValue;
+  private final CsvOptions csvOptions;
 
-  private FileSource(Builder b) {
+  private FileSource(Builder b, CsvOptions csvOptions) {
     this.name = b.name;
     this.directory = b.directory;
     this.schema = b.schema;
@@ -87,10 +79,7 @@ public final class FileSource implements Source {
     this.contentHash = b.contentHash;
     this.settleTime = b.settleTime;
     this.maxFilesPerRun = b.maxFilesPerRun;
-    this.delimiter = b.delimiter;
-    this.quote = b.quote;
-    this.header = b.header;
-    this.nullValue = b.nullValue;
+    this.csvOptions = csvOptions;
   }
 
   /** Starts a CSV source named {@code name} over {@code directory}, producing rows of {@code schema}. */
@@ -166,24 +155,12 @@ public final class FileSource implements Source {
     return maxFilesPerRun;
   }
 
-  /** CSV field delimiter. */
-  public char delimiter() {
-    return delimiter;
-  }
-
-  /** CSV quote character. */
-  public char quote() {
-    return quote;
-  }
-
-  /** Whether CSV files start with a header line naming the columns. */
-  public boolean header() {
-    return header;
-  }
-
-  /** The unquoted CSV field text read as null. */
-  public String nullValue() {
-    return nullValue;
+  /**
+   * How CSV files are written: delimiter, quote, whether a header line names the columns, and the unquoted text
+   * read as null. Held (and validated) for every format; only {@link Format#CSV} reads it.
+   */
+  public CsvOptions csvOptions() {
+    return csvOptions;
   }
 
   @Override
@@ -209,10 +186,7 @@ public final class FileSource implements Source {
     private boolean contentHash;
     private Duration settleTime = DEFAULT_SETTLE_TIME;
     private int maxFilesPerRun = DEFAULT_MAX_FILES_PER_RUN;
-    private char delimiter = DEFAULT_DELIMITER;
-    private char quote = DEFAULT_QUOTE;
-    private boolean header = true;
-    private String nullValue = DEFAULT_NULL_VALUE;
+    private CsvOptions.Builder csv = CsvOptions.builder();
 
     private Builder(String name, Path directory, Schema schema, Format format) {
       this.name = Objects.requireNonNull(name, "name");
@@ -251,27 +225,39 @@ public final class FileSource implements Source {
       return this;
     }
 
-    /** CSV delimiter; default {@code ,}. */
+    /**
+     * How CSV files are written; default {@link CsvOptions#DEFAULT}. Replaces what {@link #delimiter},
+     * {@link #quote}, {@link #header} and {@link #nullValue} set before; later calls to them change these options.
+     */
+    public Builder csvOptions(CsvOptions options) {
+      this.csv = Objects.requireNonNull(options, "options").toBuilder();
+      return this;
+    }
+
+    /** Sets {@link CsvOptions#delimiter()} of {@link #csvOptions}; default {@code ,}. */
     public Builder delimiter(char delimiter) {
-      this.delimiter = delimiter;
+      csv.delimiter(delimiter);
       return this;
     }
 
-    /** CSV quote; default {@code "}. */
+    /** Sets {@link CsvOptions#quote()} of {@link #csvOptions}; default {@code "}. */
     public Builder quote(char quote) {
-      this.quote = quote;
+      csv.quote(quote);
       return this;
     }
 
-    /** Whether CSV files have a header line; default true. Without one, fields map to columns by position. */
+    /**
+     * Sets {@link CsvOptions#header()} of {@link #csvOptions}; default true. Without a header line, fields map to
+     * columns by position.
+     */
     public Builder header(boolean header) {
-      this.header = header;
+      csv.header(header);
       return this;
     }
 
-    /** Unquoted CSV text read as null; default the empty field. */
+    /** Sets {@link CsvOptions#nullValue()} of {@link #csvOptions}; default the empty field. */
     public Builder nullValue(String nullValue) {
-      this.nullValue = Objects.requireNonNull(nullValue, "nullValue");
+      csv.nullValue(nullValue);
       return this;
     }
 
@@ -302,11 +288,13 @@ public final class FileSource implements Source {
       if (maxFilesPerRun < 1) {
         throw new IllegalArgumentException("maxFilesPerRun must be at least 1, got " + maxFilesPerRun);
       }
-      if (delimiter == quote || delimiter == '\n' || delimiter == '\r' || quote == '\n' || quote == '\r') {
-        throw new IllegalArgumentException("delimiter and quote must differ and not be line breaks, got delimiter '"
-            + delimiter + "' and quote '" + quote + "'");
+      CsvOptions csvOptions;
+      try {
+        csvOptions = csv.build();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("source '" + name + "': " + e.getMessage(), e);
       }
-      return new FileSource(this);
+      return new FileSource(this, csvOptions);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.partita.jobs.source;
 
+import dev.partita.format.text.read.CsvOptions;
 import dev.partita.schema.Schema;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -52,10 +53,11 @@ public final class SourceDefinitions {
       out.put("max-files-per-run", f.maxFilesPerRun() == FileSource.DEFAULT_MAX_FILES_PER_RUN ? "unlimited"
           : Integer.toString(f.maxFilesPerRun()));
       if (f.format() == FileSource.Format.CSV) {
-        out.put("delimiter", Character.toString(f.delimiter()));
-        out.put("quote", Character.toString(f.quote()));
-        out.put("header", Boolean.toString(f.header()));
-        out.put("null-value", f.nullValue());
+        CsvOptions csv = f.csvOptions();
+        out.put("delimiter", Character.toString(csv.delimiter()));
+        out.put("quote", Character.toString(csv.quote()));
+        out.put("header", Boolean.toString(csv.header()));
+        out.put("null-value", csv.nullValue());
       }
     } else if (source instanceof JdbcSource j) {
       out.put("kind", "jdbc");
@@ -129,19 +131,36 @@ public final class SourceDefinitions {
     if (max != null && !max.equals("unlimited")) {
       b.maxFilesPerRun((int) number(name, "max-files-per-run", max));
     }
-    if (o.containsKey("delimiter")) {
-      b.delimiter(oneChar(name, o, "delimiter"));
+    return b.csvOptions(csvOptions(name, o)).build();
+  }
+
+  /**
+   * The CSV options of the file source {@code name} among its {@code options} ({@code delimiter}, {@code quote},
+   * {@code header}, {@code null-value}; others ignored), those left out at their defaults.
+   *
+   * @throws IllegalArgumentException naming the option that is invalid
+   */
+  public static CsvOptions csvOptions(String name, Map<String, String> options) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(options, "options");
+    CsvOptions.Builder b = CsvOptions.builder();
+    if (options.containsKey("delimiter")) {
+      b.delimiter(oneChar(name, options, "delimiter"));
     }
-    if (o.containsKey("quote")) {
-      b.quote(oneChar(name, o, "quote"));
+    if (options.containsKey("quote")) {
+      b.quote(oneChar(name, options, "quote"));
     }
-    if (o.containsKey("header")) {
-      b.header(bool(name, o, "header"));
+    if (options.containsKey("header")) {
+      b.header(bool(name, options, "header"));
     }
-    if (o.containsKey("null-value")) {
-      b.nullValue(o.get("null-value"));
+    if (options.containsKey("null-value")) {
+      b.nullValue(options.get("null-value"));
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("source '" + name + "': " + e.getMessage(), e);
+    }
   }
 
   private static JdbcSource jdbc(String name, Map<String, String> o, Schema schema, Map<String, String> secrets) {

@@ -37,6 +37,11 @@ public final class CsvOptions {
     return new Builder();
   }
 
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder().delimiter(delimiter).quote(quote).header(header).nullValue(nullValue);
+  }
+
   /** The field separator. */
   public char delimiter() {
     return delimiter;
@@ -110,17 +115,23 @@ public final class CsvOptions {
     /**
      * The options.
      *
-     * @throws IllegalArgumentException when the delimiter and the quote are the same character, or either is
-     *     CR or LF
+     * @throws IllegalArgumentException naming the option: the delimiter and the quote must be two different
+     *     characters, neither CR nor LF
      */
     public CsvOptions build() {
+      checkNotLineBreak("delimiter", delimiter);
+      checkNotLineBreak("quote", quote);
       if (delimiter == quote) {
         throw new IllegalArgumentException("csv delimiter and quote must differ, both are '" + delimiter + "'");
       }
-      if (delimiter == '\n' || delimiter == '\r' || quote == '\n' || quote == '\r') {
-        throw new IllegalArgumentException("csv delimiter and quote must not be a line break (CR or LF)");
-      }
       return new CsvOptions(this);
+    }
+
+    private static void checkNotLineBreak(String option, char c) {
+      if (c == '\n' || c == '\r') {
+        throw new IllegalArgumentException("csv " + option + " must be a character other than a line break (CR or"
+            + " LF), got " + (c == '\n' ? "LF" : "CR"));
+      }
     }
   }
 }

@@ -186,8 +186,16 @@ class CsvReaderTest {
     assertThatThrownBy(() -> CsvOptions.builder().delimiter('"').build()).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("csv delimiter and quote must differ, both are '\"'");
     assertThatThrownBy(() -> CsvOptions.builder().quote('\n').build()).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line break");
+        .hasMessage("csv quote must be a character other than a line break (CR or LF), got LF");
+    assertThatThrownBy(() -> CsvOptions.builder().delimiter('\r').build()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("csv delimiter must be a character other than a line break (CR or LF), got CR");
+    assertThatThrownBy(() -> CsvOptions.builder().delimiter('\n').quote('\n').build())
+        .hasMessage("csv delimiter must be a character other than a line break (CR or LF), got LF");
     assertThat(CsvOptions.builder().delimiter(';').nullValue("NULL").build().nullValue()).isEqualTo("NULL");
+    CsvOptions o = CsvOptions.builder().delimiter('\t').quote('\'').header(false).nullValue("-").build();
+    assertThat(o.toBuilder().build()).isEqualTo(o);
+    assertThat(o.toBuilder().nullValue("").build()).isNotEqualTo(o).isEqualTo(CsvOptions.builder().delimiter('\t')
+        .quote('\'').header(false).build());
   }
 
   /** Random records, many across the 64K buffer boundary and some longer than the buffer, read back exactly. */
