@@ -15,6 +15,9 @@ import java.util.TreeSet;
  * are left alone, so recovery is safe while other writers run. Idempotent.
  */
 public final class Recovery {
+  /** Age from which a write's lock file alone, with nothing staged, is looked at. */
+  static final long LOCK_ONLY_AGE_MILLIS = 60_000;
+
   private Recovery() {}
 
   /**
@@ -57,7 +60,12 @@ public final class Recovery {
     return new RecoveryReport(completed, rolledBack, live);
   }
 
-  /** Every write id with a staging folder, a journal or a lock. */
+  /**
+   * Every write id with a staging folder, a journal, or a lock older than {@link #LOCK_ONLY_AGE_MILLIS}. A write
+   * creates its lock file and then locks it; a recovery that locked a new lock file in between would make that
+   * write fail as if its id were taken, so a lock with nothing staged yet is left alone while it is young (after
+   * that, a live write holds it and a crashed write's lock is removed).
+   */
   private static TreeSet<String> writeIds(Storage storage, TableLayout layout) throws IOException {
     TreeSet<String> ids = new TreeSet<>();
     String staging = layout.resolve(TableLayout.METADATA_DIR + "/staging") + "/";
@@ -75,7 +83,7 @@ public final class Recovery {
     String locks = layout.resolve(TableLayout.METADATA_DIR + "/locks");
     for (FileEntry f : storage.list(locks)) {
       String name = f.path().substring(f.path().lastIndexOf('/') + 1);
-      if (name.endsWith(".lock")) {
+      if (name.endsWith(".lock") && System.currentTimeMillis() - f.modifiedMillis() > LOCK_ONLY_AGE_MILLIS) {
         ids.add(name.substring(0, name.length() - ".lock".length()));
       }
     }
