@@ -1,5 +1,6 @@
 package dev.partita.commit;
 
+import dev.partita.internal.Threads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class ParallelSteps {
       worker.run();
     } finally {
       for (Thread h : helpers) {
-        joinUninterruptibly(h);
+        Threads.joinUninterruptibly(h);
       }
     }
     if (!failures.isEmpty()) {
@@ -79,21 +80,6 @@ final class ParallelSteps {
         throw e;
       }
       throw new IOException(first);
-    }
-  }
-
-  private static void joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true; // a step still running must end before the commit goes on
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 }

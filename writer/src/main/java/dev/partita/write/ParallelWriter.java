@@ -3,6 +3,7 @@ package dev.partita.write;
 import dev.partita.PartitaException;
 import dev.partita.commit.CommitResult;
 import dev.partita.commit.WriteTransaction;
+import dev.partita.internal.Threads;
 import dev.partita.partition.PartitionKey;
 import dev.partita.partition.PartitionPaths;
 import dev.partita.row.InvalidRowException;
@@ -107,7 +108,7 @@ final class ParallelWriter implements PartitionedWriter {
     } catch (RuntimeException | Error e) {
       for (int i = 0; i < started; i++) {
         handOff(workers[i], ABORT);
-        joinUninterruptibly(workers[i].thread);
+        Threads.joinUninterruptibly(workers[i].thread);
       }
       throw e;
     }
@@ -299,7 +300,7 @@ final class ParallelWriter implements PartitionedWriter {
         handOff(w, marker);
       }
       for (Worker w : workers) {
-        joinUninterruptibly(w.thread);
+        Threads.joinUninterruptibly(w.thread);
       }
     }
     List<Worker> failed = new ArrayList<>();
@@ -317,20 +318,6 @@ final class ParallelWriter implements PartitionedWriter {
     producers.clear();
   }
 
-  private static void joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true; // the worker must be waited for: files it still writes would outlive the abort
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   /** The owner of a partition first seen now: the worker owning the fewest partitions, then given fewest rows. */
   private int chooseOwner() {
