@@ -1,5 +1,7 @@
 package dev.partita.commit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Objects;
  * <pre>
  * root/year=2024/month=3/part-&lt;writeId&gt;-00001.snappy.parquet   published data file
  * root/_SUCCESS                                                     marker, created by the first commit
- * root/_partita/staging/&lt;writeId&gt;/part-&lt;writeId&gt;-00001.snappy.parquet.inprogress   files being written
+ * root/_partita/staging/&lt;writeId&gt;/&lt;0-f&gt;/part-&lt;writeId&gt;-00001.snappy.parquet.inprogress   files being written
  * root/_partita/locks/&lt;writeId&gt;.lock                                held while the write is alive
  * root/_partita/journal/&lt;writeId&gt;.journal                            a commit in flight
  * root/_partita/commits/&lt;millis&gt;-&lt;writeId&gt;.json                    manifest of a completed commit
@@ -18,6 +20,8 @@ import java.util.Objects;
 public final class TableLayout {
   /** Folder of Partita's own files under the table root. */
   public static final String METADATA_DIR = "_partita";
+  /** Staging subfolders per write. */
+  public static final int STAGING_SHARDS = 16;
   /** Suffix of files still being written. */
   public static final String IN_PROGRESS_SUFFIX = ".inprogress";
 
@@ -66,13 +70,26 @@ public final class TableLayout {
   }
 
   /**
-   * Where the file to be published at {@code relative} is written first: directly in the write's staging folder,
-   * named by the file's own name (the last segment of {@code relative}), so staging makes one folder per write,
-   * not one per partition. File names must therefore be unique within a write, as Partita's are (they carry the
-   * write id and a counter); {@link dev.partita.storage.Storage#create} refuses a second file of the same name.
+   * Where the file to be published at {@code relative} is written first: in one of the write's
+   * {@value #STAGING_SHARDS} staging subfolders (chosen by the file's name), named by the file's own name (the last
+   * segment of {@code relative}). So staging makes a few folders per write, not one per partition, and writer
+   * threads creating files at the same time seldom wait on the same folder's lock. File names must therefore be
+   * unique within a write, as Partita's are (they carry the write id and a counter);
+   * {@link dev.partita.storage.Storage#create} refuses a second file of the same name.
    */
   public String stagingFile(String writeId, String relative) {
-    return stagingDir(writeId) + "/" + relative.substring(relative.lastIndexOf('/') + 1) + IN_PROGRESS_SUFFIX;
+    String name = relative.substring(relative.lastIndexOf('/') + 1);
+    return stagingDir(writeId) + "/" + Integer.toHexString(Math.floorMod(name.hashCode(), STAGING_SHARDS)) + "/"
+        + name + IN_PROGRESS_SUFFIX;
+  }
+
+  /** The write's staging subfolders (see {@link #stagingFile}), for removing them once empty. */
+  public List<String> stagingShards(String writeId) {
+    List<String> out = new ArrayList<>(STAGING_SHARDS);
+    for (int i = 0; i < STAGING_SHARDS; i++) {
+      out.add(stagingDir(writeId) + "/" + Integer.toHexString(i));
+    }
+    return out;
   }
 
   /** The liveness lock of one write. */

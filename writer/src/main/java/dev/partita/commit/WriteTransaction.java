@@ -252,11 +252,14 @@ public final class WriteTransaction implements AutoCloseable {
     releaseLockOrThrow();
   }
 
-  /** Deletes a write's staged files and then its staging folder (left empty by published files). */
+  /** Deletes a write's staged files and then its staging folders (left empty by published files). */
   static void clearStaging(Storage storage, TableLayout layout, String writeId) throws IOException {
     String staging = layout.stagingDir(writeId);
     for (FileEntry f : storage.list(staging)) {
       storage.delete(f.path(), layout.metadataDir());
+    }
+    for (String shard : layout.stagingShards(writeId)) {
+      storage.delete(shard, layout.metadataDir());
     }
     storage.delete(staging, layout.metadataDir());
   }
