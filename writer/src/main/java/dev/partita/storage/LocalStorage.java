@@ -54,13 +54,8 @@ public final class LocalStorage implements Storage {
   @Override
   public PositionOutputStream create(String path) throws IOException {
     Path p = Path.of(path);
-    FileChannel ch;
-    try {
-      ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (NoSuchFileException e) {
-      ch = inDirectory(p.toAbsolutePath().getParent(),
-          () -> FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
-    }
+    FileChannel ch = inDirectory(p.toAbsolutePath().getParent(),
+        () -> FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     return new ChannelOutputStream(ch, sync);
   }
 
@@ -81,7 +76,7 @@ public final class LocalStorage implements Storage {
         Files.createLink(t, s);
       } catch (NoSuchFileException e) {
         if (!Files.exists(s)) {
-          throw e;
+          throw e; // the source is missing: no folder to make
         }
         inDirectory(parent, () -> Files.createLink(t, s)); // the target's folder is new
       }
@@ -115,27 +110,30 @@ public final class LocalStorage implements Storage {
   }
 
   /**
-   * Creates {@code dir} and runs {@code action} in it. {@link #delete} removes directories it empties, so another
-   * writer of the same table may remove {@code dir} between its creation and the action (or inside
-   * {@link Files#createDirectories}); then both are retried.
+   * Runs {@code action} on a file of {@code dir}, creating {@code dir} first when the action finds it missing (most
+   * actions land in a folder that exists, which then costs no extra call). {@link #delete} removes directories it
+   * empties, so another writer of the same table may remove {@code dir} between its creation and the action (or
+   * inside {@link Files#createDirectories}); then both are retried.
    */
   private static <T> T inDirectory(Path dir, InDirectory<T> action) throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
-        if (dir != null) {
-          Files.createDirectories(dir);
+        return action.run();
+      } catch (NoSuchFileException e) {
+        if (attempt >= 100 || dir == null || (attempt > 1 && Files.isDirectory(dir))) {
+          throw e;
         }
+      }
+      try {
+        Files.createDirectories(dir);
       } catch (FileAlreadyExistsException e) {
         // createDirectories saw the directory, then could not find it: a concurrent delete removed it.
         if (attempt >= 100 || Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           throw e;
         }
-        continue;
-      }
-      try {
-        return action.run();
       } catch (NoSuchFileException e) {
-        if (attempt >= 100 || dir == null || Files.isDirectory(dir)) {
+        // A parent it had just made was removed by a concurrent delete before the next level was made.
+        if (attempt >= 100) {
           throw e;
         }
       }

@@ -107,4 +107,39 @@ class LocalStorageTest {
     assertThat(dir.resolve("meta/staging")).doesNotExist();
     assertThat(dir.resolve("meta")).exists();
   }
+
+  /**
+   * Writers of one table create files under shared folders while others delete their files and the folders they
+   * empty (as staging and commits do); creating a file must retry when a parent vanishes mid-creation.
+   */
+  @Test
+  void creatingFilesRetriesWhenAConcurrentDeleteRemovesTheirFolders() throws Exception {
+    LocalStorage storage = LocalStorage.withoutSync();
+    Path root = dir.resolve("t");
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      int id = t;
+      Thread w = new Thread(() -> {
+        try {
+          for (int i = 0; i < 4_000 && failure.get() == null; i++) {
+            Path f = root.resolve("_meta/staging/w" + id + "/" + (i % 4) + "/f" + i);
+            try (OutputStream out = storage.create(f.toString())) {
+              out.write(1);
+            }
+            storage.delete(f.toString(), root.toString());
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      w.start();
+      threads.add(w);
+    }
+    for (Thread w : threads) {
+      w.join();
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(root.resolve("_meta")).doesNotExist();
+  }
 }
