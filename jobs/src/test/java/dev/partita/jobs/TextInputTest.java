@@ -7,6 +7,7 @@ import dev.partita.PartitaException;
 import dev.partita.format.text.read.CsvOptions;
 import dev.partita.jobs.internal.FileInputs;
 import dev.partita.jobs.internal.RecordReader;
+import dev.partita.jobs.internal.TextColumns;
 import dev.partita.jobs.source.FileSource;
 import dev.partita.jobs.transform.RowBuffer;
 import dev.partita.row.InvalidRowException;
@@ -18,13 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,33 +54,12 @@ class TextInputTest {
           if (i > 0) {
             sb.append('|');
           }
-          sb.append(row.isNull(i) ? "NULL" : format(row, i, source.schema().column(i).type()));
+          sb.append(row.isNull(i) ? "NULL" : TextColumns.format(row, i, source.schema().column(i).type()));
         }
         out.add(sb.toString());
       }
     }
     return out;
-  }
-
-  /** A value as ISO text (java.time's forms), so that rows compare as text. */
-  private static String format(Row row, int index, DataType type) {
-    return switch (type.kind()) {
-      case BOOLEAN -> Boolean.toString(row.getBoolean(index));
-      case INT32 -> Integer.toString(row.getInt(index));
-      case INT64 -> Long.toString(row.getLong(index));
-      case FLOAT32 -> Float.toString(row.getFloat(index));
-      case FLOAT64 -> Double.toString(row.getDouble(index));
-      case DECIMAL -> row.getDecimal(index).toPlainString();
-      case STRING -> row.getString(index);
-      case BINARY -> Base64.getEncoder().encodeToString(row.getBinary(index));
-      case DATE -> LocalDate.ofEpochDay(row.getInt(index)).toString();
-      case TIME -> LocalTime.ofNanoOfDay(row.getLong(index) * 1000).toString();
-      case TIMESTAMP -> {
-        long micros = row.getLong(index);
-        Instant i = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-        yield type.isAdjustedToUtc() ? i.toString() : LocalDateTime.ofInstant(i, ZoneOffset.UTC).toString();
-      }
-    };
   }
 
   @Test

@@ -128,7 +128,7 @@ public final class ParquetFooterReader {
       SchemaElement e = elements.get(i);
       if (e.isSetNum_children() && e.getNum_children() > 0) {
         unsupported.add(e.getName() + ": nested " + nestedKind(e));
-        i = skipSubtree(elements, i);
+        i = subtreeEnd(elements, i);
         continue;
       }
       i++;
@@ -168,7 +168,11 @@ public final class ParquetFooterReader {
         Optional.ofNullable(meta.getCreated_by()), kv, statistics(leaves, groups), footerBytes);
   }
 
-  private static int skipSubtree(List<SchemaElement> elements, int index) {
+  /**
+   * The index just past the schema subtree that starts at {@code index} of a file's flattened schema (the element
+   * and all its descendants, counted through {@code num_children}).
+   */
+  public static int subtreeEnd(List<SchemaElement> elements, int index) {
     int remaining = 1;
     int i = index;
     while (remaining > 0 && i < elements.size()) {

@@ -387,7 +387,7 @@ public final class ParquetRowReader implements Closeable {
     int chunk = 0;
     for (int c = 0; c < children && i < elements.size(); c++) {
       SchemaElement e = elements.get(i);
-      int end = subtreeEnd(elements, i);
+      int end = ParquetFooterReader.subtreeEnd(elements, i);
       int leafCount = 0;
       for (int k = i; k < end; k++) {
         if (!elements.get(k).isSetNum_children() || elements.get(k).getNum_children() == 0) {
@@ -407,19 +407,6 @@ public final class ParquetRowReader implements Closeable {
       i = end;
     }
     return out;
-  }
-
-  private static int subtreeEnd(List<SchemaElement> elements, int index) {
-    int remaining = 1;
-    int i = index;
-    while (remaining > 0 && i < elements.size()) {
-      SchemaElement e = elements.get(i++);
-      remaining--;
-      if (e.isSetNum_children()) {
-        remaining += e.getNum_children();
-      }
-    }
-    return i;
   }
 
   /** How the stored values of a column become its Partita type (as the footer mapping chose it). */
